@@ -1,0 +1,1 @@
+"""api: the /api/v1 JSON API. Thin: endpoints parse, call actions or selectors, serialise."""

@@ -1,0 +1,1 @@
+"""core: the audit chain, errors, request context, scoping and the staff shell every app shares."""

@@ -1,0 +1,1 @@
+"""orgs: regions, domains, agencies, teams, officers, credentials, roles and the permission policy."""

@@ -1,0 +1,13 @@
+"""Production: PostgreSQL from DATABASE_URL, HTTPS, Redis when REDIS_URL is set."""
+
+from zhifa.settings.base import *  # noqa: F403
+from zhifa.settings.env import env_bool, env_int
+
+DEBUG = False
+ZHIFA_HTTPS = env_bool("ZHIFA_HTTPS", True)
+SESSION_COOKIE_SECURE = ZHIFA_HTTPS
+CSRF_COOKIE_SECURE = ZHIFA_HTTPS
+SECURE_SSL_REDIRECT = env_bool("ZHIFA_SSL_REDIRECT", ZHIFA_HTTPS)
+SECURE_HSTS_SECONDS = env_int("ZHIFA_HSTS_SECONDS", 31536000 if ZHIFA_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = ZHIFA_HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,0 +1,1 @@
+"""Factories create master data only; state changes in tests go through actions."""
