@@ -1,0 +1,1 @@
+"""lawbase: laws, articles, matters, legal basis, discretion benchmarks, reference cases."""
