@@ -54,7 +54,9 @@ def database_url(kind: str) -> str:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{path}"
-    admin_url = subprocess.run(["bash", str(ROOT / "scripts" / "postgres.sh")], capture_output=True, text=True, check=True).stdout.strip()
+    admin_url = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "postgres.sh")], capture_output=True, text=True, check=True
+    ).stdout.strip()
     base = admin_url.rsplit("/", 1)[0]
     subprocess.run(["psql", f"{base}/postgres", "-qc", "DROP DATABASE IF EXISTS zhifa_bench"], check=True)
     subprocess.run(["psql", f"{base}/postgres", "-qc", "CREATE DATABASE zhifa_bench"], check=True)
@@ -77,11 +79,24 @@ def main() -> None:
     env = {**os.environ, "DATABASE_URL": database_url(args.db), "DJANGO_SETTINGS_MODULE": "zhifa.settings.dev"}
     run(env, "migrate", "-v0")
     run(env, "demo", "--provinces", "35")
-    seed_seconds = run(env, "seed", "--province", "350000", "--agencies", str(args.agencies), "--officers", str(args.officers), "--quiet")
+    seed_seconds = run(
+        env,
+        "seed",
+        "--province",
+        "350000",
+        "--agencies",
+        str(args.agencies),
+        "--officers",
+        str(args.officers),
+        "--quiet",
+    )
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     out = subprocess.run(
         [PYTHON, "-c", "import django; django.setup()\n" + BASELINE.format(count=args.baseline)],
-        env=env, capture_output=True, text=True, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     baseline_seconds = float(out.stdout.strip().splitlines()[-1])
     per_k_seed = seed_seconds / args.officers * 1000

@@ -23,6 +23,30 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+# Laws the tests cite; loaded once per test session (db tests roll back around it).
+LAW_SUBSET = {
+    "中华人民共和国行政处罚法",
+    "城市市容和环境卫生管理条例",
+    "浙江省城市市容和环境卫生管理条例",
+    "中华人民共和国食品安全法",
+    "中华人民共和国大气污染防治法",
+    "中华人民共和国城乡规划法",
+    "中华人民共和国广告法",
+    "中华人民共和国产品质量法",
+    "无证无照经营查处办法",
+    "中华人民共和国行政许可法",
+}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    from zhifa.lawbase.actions.laws import import_laws
+    from zhifa.lawbase.law_data import iter_laws
+
+    with django_db_blocker.unblock(), context.bound(context.RequestContext("test-setup", None, "test")):
+        import_laws(by=None, records=(law for law in iter_laws() if law["title"] in LAW_SUBSET))
+
+
 @pytest.fixture(autouse=True)
 def _request_context() -> Iterator[None]:
     with context.bound(context.RequestContext("test-request", "127.0.0.1", "test")):

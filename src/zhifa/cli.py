@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-ZHIFA_COMMANDS = ("demo", "seed", "audit", "regions", "serve", "openapi", "token")
+ZHIFA_COMMANDS = ("demo", "seed", "audit", "regions", "lawbase", "parties", "serve", "openapi", "token")
 
 
 def _help() -> None:

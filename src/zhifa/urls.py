@@ -19,6 +19,9 @@ admin.site.site_title = _("执法平台后台管理")
 urlpatterns = [
     path("", include("zhifa.core.urls")),
     path("", include("zhifa.orgs.urls")),
+    path("lawbase/", include("zhifa.lawbase.urls")),
+    path("parties/", include("zhifa.parties.urls")),
+    path("documents/", include("zhifa.documents.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -24,8 +24,13 @@ def test_adding_an_agency_in_the_admin_goes_through_the_action(admin_client, reg
     client, home = admin_client
     response = client.post(
         reverse("admin:orgs_agency_add"),
-        {"name": "转塘街道综合行政执法队", "region": regions["township"].pk, "domain": home.domain.pk,
-         "legal_status": "authorised", "is_active": "on"},
+        {
+            "name": "转塘街道综合行政执法队",
+            "region": regions["township"].pk,
+            "domain": home.domain.pk,
+            "legal_status": "authorised",
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     agency = Agency.objects.get(name="转塘街道综合行政执法队")
@@ -46,8 +51,14 @@ def test_the_admin_refuses_an_agency_outside_the_region_and_says_why(admin_clien
 def test_a_stale_admin_form_does_not_overwrite_a_newer_change(admin_client):
     client, home = admin_client
     url = reverse("admin:orgs_agency_change", args=[home.pk])
-    data = {"name": "第一次修改", "region": home.region.pk, "domain": home.domain.pk, "legal_status": "statutory",
-            "is_active": "on", "seen_version": 1}
+    data = {
+        "name": "第一次修改",
+        "region": home.region.pk,
+        "domain": home.domain.pk,
+        "legal_status": "statutory",
+        "is_active": "on",
+        "seen_version": 1,
+    }
     assert client.post(url, data).status_code == 302
     page = client.post(url, {**data, "name": "第二次修改（基于旧版本）"}, follow=True).content.decode()
     assert "已被他人修改" in page

@@ -87,3 +87,135 @@ def token_out(token: ApiToken) -> dict[str, Any]:
         "last_used_at": token.last_used_at,
         "revoked_at": token.revoked_at,
     }
+
+
+def law_out(law: Any, article_count: int) -> dict[str, Any]:
+    return {
+        "id": law.pk,
+        "title": law.title,
+        "short_title": law.short_title,
+        "level": law.level,
+        "level_label": law.get_level_display(),
+        "status": law.status,
+        "promulgated": law.promulgated,
+        "effective": law.effective,
+        "article_count": article_count,
+    }
+
+
+def article_out(article: Any) -> dict[str, Any]:
+    from zhifa.lawbase.views.laws import penalty_summary
+
+    return {
+        "law_id": article.law_id,
+        "law_title": article.law.title,
+        "num": article.num,
+        "number": article.number,
+        "chapter": article.chapter,
+        "text": article.text,
+        "paragraphs": article.paragraphs,
+        "url": article.get_absolute_url(),
+        "statutory_penalties": [
+            {
+                "paragraph": p.paragraph,
+                "item": p.item,
+                "kind": p.kind,
+                "base": p.base,
+                "base_label": p.base_label,
+                "minimum": p.minimum,
+                "maximum": p.maximum,
+                "party": p.party,
+                "condition": p.condition,
+                "optional": p.optional,
+                "summary": penalty_summary(p),
+            }
+            for p in article.statutory_penalties.all()
+        ],
+    }
+
+
+def matter_out(matter: Any) -> dict[str, Any]:
+    return {
+        "id": matter.pk,
+        "code": matter.code,
+        "name": matter.name,
+        "kind": matter.kind,
+        "domain": matter.domain.code,
+        "region": matter.region.code if matter.region else None,
+        "status": matter.status,
+        "aliases": matter.alias_list,
+        "version": matter.version,
+        "bases": [
+            {
+                "role": b.role,
+                "citation": b.citation,
+                "law_id": b.article.law_id,
+                "article": b.article.num,
+                "paragraph": b.paragraph,
+                "item": b.item,
+            }
+            for b in matter.bases.all()
+        ],
+    }
+
+
+def benchmark_out(benchmark: Any) -> dict[str, Any]:
+    from zhifa.lawbase.money import fine_range
+
+    return {
+        "id": benchmark.pk,
+        "matter_code": benchmark.matter.code,
+        "title": benchmark.title,
+        "issuer": benchmark.issuer,
+        "document_no": benchmark.document_no,
+        "region": benchmark.region.code,
+        "status": benchmark.status,
+        "effective_from": benchmark.effective_from,
+        "effective_to": benchmark.effective_to,
+        "first_offence_waiver": benchmark.first_offence_waiver,
+        "levels": [
+            {
+                "order": level.order,
+                "grade": level.grade,
+                "grade_label": level.get_grade_display(),
+                "circumstances": level.circumstances,
+                "party": level.party,
+                "fine_base": level.fine_base,
+                "fine_min": level.fine_min,
+                "fine_max": level.fine_max,
+                "fine_text": fine_range(level.fine_base, level.fine_min, level.fine_max) if level.has_fine else "",
+                "other_penalties": level.other_penalties,
+            }
+            for level in benchmark.levels.all()
+        ],
+    }
+
+
+def party_out(party: Any) -> dict[str, Any]:
+    return {
+        "id": party.pk,
+        "kind": party.kind,
+        "name": party.name,
+        "id_type": party.id_type,
+        "id_number": party.id_number,
+        "birth_date": party.birth_date,
+        "legal_representative": party.legal_representative,
+        "phone": party.phone,
+        "email": party.email,
+        "region": party.region.code if party.region else None,
+        "credit_grade": party.credit_grade,
+        "merged_into": party.merged_into_id,
+        "addresses": {a.kind: a.text for a in party.addresses.all()},
+        "version": party.version,
+    }
+
+
+def report_out(report: Any) -> dict[str, Any]:
+    return {
+        "mode": report.mode,
+        "written": report.written,
+        "created": report.created,
+        "updated": report.updated,
+        "skipped": report.skipped,
+        "errors": [{"row": e.row, "column": e.column, "message": e.message, "text": str(e)} for e in report.errors],
+    }

@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "zhifa.core",
     "zhifa.orgs",
+    "zhifa.lawbase",
+    "zhifa.parties",
+    "zhifa.documents",
     "zhifa.api",
 ]
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from zhifa.core.errors import InvalidInput, PermissionDenied
 from zhifa.orgs.events import REGIONS_IMPORTED, audit
@@ -42,7 +43,7 @@ def import_regions(
     Only the system (a command, `by=None`) or a superuser may load the national tree.
     """
     if by is not None and not getattr(by, "is_superuser", False):
-        raise PermissionDenied("只有系统管理员可以导入行政区划。")
+        raise PermissionDenied(_("只有系统管理员可以导入行政区划。"))
     existing = {r.code: r for r in Region.objects.only("id", "code", "name", "level", "parent_id", "path")}
     created = updated = unchanged = 0
     pending: list[Region] = []
@@ -55,7 +56,9 @@ def import_regions(
     for count, row in enumerate(rows, start=1):
         parent = existing.get(row.parent_code) if row.parent_code else None
         if row.parent_code and parent is None:
-            raise InvalidInput(f"区划 {row.code} 的上级 {row.parent_code} 不存在。")
+            raise InvalidInput(
+                _("区划 %(code)s 的上级 %(parent)s 不存在。") % {"code": row.code, "parent": row.parent_code}
+            )
         if parent is not None and parent.pk is None:
             flush()  # the parent is still pending: write it first so the child can point at it
         path = Region.path_for(row.code, parent)

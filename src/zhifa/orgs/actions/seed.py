@@ -15,6 +15,7 @@ from typing import Any
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from zhifa.core.errors import InvalidInput
 from zhifa.orgs.choices import LegalStatus, RegionLevel, Role
@@ -50,7 +51,7 @@ def _seed_agencies(province: Region, domains: list[Domain], wanted: int, on_prog
         .only("id", "name", "code")
     )
     if not regions:
-        raise InvalidInput(f"{province.name} 下没有县乡区划，请先导入行政区划。")
+        raise InvalidInput(_("%(name)s 下没有县乡区划，请先导入行政区划。") % {"name": province.name})
     cycle = itertools.cycle(itertools.product(regions, domains))
     rows = []
     for n in range(existing, wanted):
@@ -116,14 +117,14 @@ def seed_org_tree(
     *, by: Any | None, province_code: str, agencies: int, officers: int, on_progress: Progress | None = None
 ) -> SeedSummary:
     if by is not None:
-        raise InvalidInput("批量生成数据只能在命令行由系统执行。")
+        raise InvalidInput(_("批量生成数据只能在命令行由系统执行。"))
     progress = on_progress or (lambda stage, done, total: None)
     province = Region.objects.filter(code=province_code, level=RegionLevel.PROVINCE).first()
     if province is None:
-        raise InvalidInput(f"找不到省级区划 {province_code}，请先运行 zhifa regions import。")
+        raise InvalidInput(_("找不到省级区划 %(code)s，请先运行 zhifa regions import。") % {"code": province_code})
     domains = list(Domain.objects.exclude(code__in=["justice_administration", "command_dispatch"]))
     if not domains:
-        raise InvalidInput("没有执法领域，请先运行 zhifa demo。")
+        raise InvalidInput(_("没有执法领域，请先运行 zhifa demo。"))
     new_agencies = _seed_agencies(province, domains, agencies, progress)
     teams = _bulk(Team, [Team(agency=a, name="一中队") for a in new_agencies])
     progress("teams", len(teams), len(new_agencies))

@@ -1,0 +1,269 @@
+"""The element centre: laws and articles, matters, benchmarks, typical cases, document templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+
+from zhifa.api import presenters
+from zhifa.api.routers.orgs import ERRORS
+from zhifa.api.schemas.lawbase import (
+    ArticleOut,
+    BenchmarkIn,
+    BenchmarkOut,
+    LevelIn,
+    MatterIn,
+    MatterOut,
+    MatterUpdateIn,
+    PublishIn,
+    ReferenceCaseOut,
+    TemplateOut,
+)
+from zhifa.core.cells import parse_date
+from zhifa.core.errors import InvalidInput, NotFound
+from zhifa.core.scoping import fetch_for
+from zhifa.documents.models import DocumentTemplate, TemplateStatus
+from zhifa.documents.permissions import VIEW_TEMPLATE
+from zhifa.lawbase.actions.discretion import create_benchmark, publish_benchmark, save_level
+from zhifa.lawbase.actions.matters import BasisSpec, create_matter, update_matter
+from zhifa.lawbase.citations import parse_citation
+from zhifa.lawbase.models import Article, DiscretionBenchmark, Law, Matter, ReferenceCase
+from zhifa.lawbase.permissions import VIEW_LAWBASE
+from zhifa.lawbase.selectors import benchmark_in_force, resolve
+from zhifa.orgs.models import Domain, Region
+from zhifa.orgs.permissions import VIEW_DOMAIN, VIEW_REGION
+
+router = Router(tags=["lawbase"])
+
+
+class LawFilter(Schema):
+    q: str | None = None
+    level: str | None = None
+    status: str | None = None
+    after: int | None = None
+    limit: int = 50
+
+
+@router.get("/laws", response={200: dict[str, Any], **ERRORS})
+def list_laws(request: HttpRequest, filters: Query[LawFilter]) -> dict[str, Any]:
+    laws = Law.objects.restrict(request.user, VIEW_LAWBASE).annotate(n=Count("articles"))
+    if filters.q:
+        laws = laws.filter(Q(title__contains=filters.q) | Q(short_title__contains=filters.q))
+    if filters.level:
+        laws = laws.filter(level=filters.level)
+    if filters.status:
+        laws = laws.filter(status=filters.status)
+    if filters.after:
+        laws = laws.filter(pk__gt=filters.after)
+    limit = max(1, min(filters.limit, 200))
+    rows = list(laws.order_by("pk")[: limit + 1])
+    items = rows[:limit]
+    return {
+        "items": [presenters.law_out(law, law.n) for law in items],
+        "next": items[-1].pk if len(rows) > limit else None,
+    }
+
+
+@router.get("/laws/{law_id}/articles/{num}", response={200: ArticleOut, **ERRORS})
+def get_article(request: HttpRequest, law_id: int, num: int) -> dict[str, Any]:
+    law = fetch_for(Law, request.user, VIEW_LAWBASE, pk=law_id)
+    article = fetch_for(Article, request.user, VIEW_LAWBASE, law=law, num=num)
+    return presenters.article_out(article)
+
+
+@router.get(
+    "/cite", response={200: ArticleOut, **ERRORS}, summary="Resolve a citation such as 《行政处罚法》第三十三条"
+)
+def cite(request: HttpRequest, q: str) -> dict[str, Any]:
+    try:
+        article = resolve(parse_citation(q))
+    except ValueError as error:
+        raise InvalidInput(str(error), fields={"q": [str(error)]}) from error
+    return presenters.article_out(article)
+
+
+def _matters(request: HttpRequest) -> Any:
+    return (
+        Matter.objects.restrict(request.user, VIEW_LAWBASE)
+        .select_related("domain", "region")
+        .prefetch_related("bases__article__law")
+    )
+
+
+class MatterFilter(Schema):
+    q: str | None = None
+    domain: str | None = None
+    kind: str | None = None
+    after: int | None = None
+    limit: int = 50
+
+
+@router.get("/matters", response={200: dict[str, Any], **ERRORS})
+def list_matters(request: HttpRequest, filters: Query[MatterFilter]) -> dict[str, Any]:
+    matters = _matters(request)
+    if filters.q:
+        matters = matters.filter(
+            Q(code__icontains=filters.q) | Q(name__contains=filters.q) | Q(aliases__contains=filters.q)
+        )
+    if filters.domain:
+        matters = matters.filter(domain__code=filters.domain)
+    if filters.kind:
+        matters = matters.filter(kind=filters.kind)
+    if filters.after:
+        matters = matters.filter(pk__gt=filters.after)
+    limit = max(1, min(filters.limit, 200))
+    rows = list(matters.order_by("pk")[: limit + 1])
+    items = rows[:limit]
+    return {"items": [presenters.matter_out(m) for m in items], "next": items[-1].pk if len(rows) > limit else None}
+
+
+@router.get("/matters/{code}", response={200: MatterOut, **ERRORS})
+def get_matter(request: HttpRequest, code: str) -> dict[str, Any]:
+    fetch_for(Matter, request.user, VIEW_LAWBASE, code=code)
+    return presenters.matter_out(_matters(request).get(code=code))
+
+
+def _bases(items: list[Any]) -> list[BasisSpec]:
+    specs = []
+    for n, item in enumerate(items):
+        try:
+            citation = parse_citation(item.citation)
+            specs.append(BasisSpec(resolve(citation), item.role, citation.paragraph, citation.item))
+        except ValueError as error:
+            raise InvalidInput(str(error), fields={f"bases.{n}.citation": [str(error)]}) from error
+    return specs
+
+
+@router.post("/matters", response={201: MatterOut, **ERRORS})
+def create_matter_endpoint(request: HttpRequest, payload: MatterIn) -> Status[dict[str, Any]]:
+    domain = fetch_for(Domain, request.user, VIEW_DOMAIN, code=payload.domain_code)
+    region = fetch_for(Region, request.user, VIEW_REGION, code=payload.region_code) if payload.region_code else None
+    matter = create_matter(
+        by=request.user,
+        code=payload.code,
+        name=payload.name,
+        kind=payload.kind,
+        domain=domain,
+        region=region,
+        aliases=payload.aliases,
+        bases=_bases(payload.bases),
+    )
+    return Status(201, presenters.matter_out(_matters(request).get(pk=matter.pk)))
+
+
+@router.patch("/matters/{code}", response={200: MatterOut, **ERRORS})
+def update_matter_endpoint(request: HttpRequest, code: str, payload: MatterUpdateIn) -> dict[str, Any]:
+    matter = fetch_for(Matter, request.user, VIEW_LAWBASE, code=code)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    bases = _bases(payload.bases) if payload.bases is not None else None
+    changes = {k: v for k, v in data.items() if k in {"name", "status", "aliases"}}
+    update_matter(matter, by=request.user, expected_version=version, bases=bases, **changes)
+    return presenters.matter_out(_matters(request).get(pk=matter.pk))
+
+
+def _benchmarks(request: HttpRequest) -> Any:
+    return (
+        DiscretionBenchmark.objects.restrict(request.user, VIEW_LAWBASE)
+        .select_related("matter", "region")
+        .prefetch_related("levels")
+    )
+
+
+@router.get("/matters/{code}/benchmarks", response={200: list[BenchmarkOut], **ERRORS})
+def list_benchmarks(request: HttpRequest, code: str) -> list[dict[str, Any]]:
+    matter = fetch_for(Matter, request.user, VIEW_LAWBASE, code=code)
+    return [presenters.benchmark_out(b) for b in _benchmarks(request).filter(matter=matter).order_by("-effective_from")]
+
+
+@router.get("/matters/{code}/benchmark-in-force", response={200: BenchmarkOut, **ERRORS})
+def benchmark_for_date(
+    request: HttpRequest, code: str, on: str | None = None, region: str | None = None
+) -> dict[str, Any]:
+    """The benchmark a case uses: in force on the date of the violation, for the case's region."""
+    matter = fetch_for(Matter, request.user, VIEW_LAWBASE, code=code)
+    try:
+        day = parse_date(on) if on else timezone.localdate()
+    except ValueError as error:
+        raise InvalidInput(str(error), fields={"on": [str(error)]}) from error
+    region_path = fetch_for(Region, request.user, VIEW_REGION, code=region).path if region else None
+    benchmark = benchmark_in_force(matter, day, region_path)
+    if benchmark is None:
+        raise NotFound(_("该事项在 %(day)s 没有施行中的裁量基准。") % {"day": day})
+    return presenters.benchmark_out(_benchmarks(request).get(pk=benchmark.pk))
+
+
+@router.post("/benchmarks", response={201: BenchmarkOut, **ERRORS})
+def create_benchmark_endpoint(request: HttpRequest, payload: BenchmarkIn) -> Status[dict[str, Any]]:
+    matter = fetch_for(Matter, request.user, VIEW_LAWBASE, code=payload.matter_code)
+    region = fetch_for(Region, request.user, VIEW_REGION, code=payload.region_code)
+    benchmark = create_benchmark(
+        by=request.user,
+        matter=matter,
+        title=payload.title,
+        region=region,
+        issuer=payload.issuer,
+        document_no=payload.document_no,
+        first_offence_waiver=payload.first_offence_waiver,
+    )
+    return Status(201, presenters.benchmark_out(_benchmarks(request).get(pk=benchmark.pk)))
+
+
+@router.put("/benchmarks/{benchmark_id}/levels/{order}", response={200: BenchmarkOut, **ERRORS})
+def save_level_endpoint(request: HttpRequest, benchmark_id: int, order: int, payload: LevelIn) -> dict[str, Any]:
+    benchmark = fetch_for(DiscretionBenchmark, request.user, VIEW_LAWBASE, pk=benchmark_id)
+    data = payload.dict()
+    save_level(benchmark, by=request.user, order=order, **data)
+    return presenters.benchmark_out(_benchmarks(request).get(pk=benchmark.pk))
+
+
+@router.post("/benchmarks/{benchmark_id}/publish", response={200: BenchmarkOut, **ERRORS})
+def publish_endpoint(request: HttpRequest, benchmark_id: int, payload: PublishIn) -> dict[str, Any]:
+    benchmark = fetch_for(DiscretionBenchmark, request.user, VIEW_LAWBASE, pk=benchmark_id)
+    publish_benchmark(
+        benchmark, by=request.user, effective_from=payload.effective_from, effective_to=payload.effective_to
+    )
+    return presenters.benchmark_out(_benchmarks(request).get(pk=benchmark.pk))
+
+
+@router.get("/reference-cases", response={200: list[ReferenceCaseOut], **ERRORS})
+def list_reference_cases(request: HttpRequest, q: str | None = None) -> list[dict[str, Any]]:
+    cases = ReferenceCase.objects.restrict(request.user, VIEW_LAWBASE).prefetch_related("articles__law")
+    if q:
+        cases = cases.filter(Q(title__contains=q) | Q(summary__contains=q))
+    return [
+        {
+            "id": c.pk,
+            "title": c.title,
+            "kind": c.kind,
+            "collection": c.collection,
+            "summary": c.summary,
+            "decision": c.decision,
+            "significance": c.significance,
+            "articles": [str(a) for a in c.articles.all()],
+        }
+        for c in cases.order_by("title")[:200]
+    ]
+
+
+@router.get("/document-templates", response={200: list[TemplateOut], **ERRORS})
+def list_templates(request: HttpRequest) -> list[dict[str, Any]]:
+    templates = DocumentTemplate.objects.restrict(request.user, VIEW_TEMPLATE).filter(status=TemplateStatus.ACTIVE)
+    return [
+        {
+            "id": t.pk,
+            "code": t.code,
+            "title": t.title,
+            "revision": t.revision,
+            "status": t.status,
+            "stage": t.stage,
+            "legal_basis": t.legal_basis,
+            "required_by": t.required_by,
+        }
+        for t in templates.order_by("order", "code")
+    ]
