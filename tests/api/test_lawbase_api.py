@@ -206,3 +206,45 @@ def test_an_upload_with_bad_rows_reports_them_and_writes_nothing(province_admin,
     with path.open("rb") as handle:
         partial = bearer(province_admin).post(f"{API}/imports/parties", {"file": handle, "mode": "valid"}).json()
     assert partial["created"] == 1
+
+
+def test_holdings_cases_and_templates_over_the_api(province_admin, regions):
+    matter = make_matter()
+    agency = AgencyFactory(region=regions["township"], domain=matter.domain)
+    client = bearer(province_admin)
+    refused = client.put(f"{API}/agencies/{agency.pk}/matters/{matter.code}", {}, content_type="application/json")
+    assert refused.status_code == 422
+    assert refused.json()["rule"] == "LP-22"
+    held = client.put(
+        f"{API}/agencies/{agency.pk}/matters/{matter.code}",
+        {"source": "devolved", "decision_reference": "浙江省赋权决定（测试）"},
+        content_type="application/json",
+    )
+    assert held.status_code == 200
+    assert [h["matter_code"] for h in client.get(f"{API}/agencies/{agency.pk}/matters").json()] == [matter.code]
+    case = client.post(
+        f"{API}/reference-cases",
+        {
+            "title": "某企业无证排污案",
+            "summary": "未取得排污许可证排放废气。",
+            "decision": "罚款十五万元。",
+            "matter_codes": [matter.code],
+            "citations": ["《大气污染防治法》第九十九条"],
+        },
+        content_type="application/json",
+    )
+    assert case.status_code == 201
+    assert case.json()["articles"] == ["《中华人民共和国大气污染防治法》第九十九条"]
+    bad = client.post(
+        f"{API}/document-templates",
+        {"code": "notice", "title": "通知", "body": "{% if %}", "region_code": "330000"},
+        content_type="application/json",
+    )
+    assert bad.status_code == 422
+    assert "语法错误" in bad.json()["message"]
+    draft = client.post(
+        f"{API}/document-templates",
+        {"code": "notice", "title": "通知", "body": "<p>{{ party.name }}</p>", "region_code": "330000"},
+        content_type="application/json",
+    ).json()
+    assert client.post(f"{API}/document-templates/{draft['id']}/activate").json()["status"] == "active"

@@ -10,6 +10,7 @@ urlpatterns = [
     path("cite/", laws.cite, name="cite"),
     path("matters/", matters.matter_list, name="matter_list"),
     path("matters/<str:code>/", matters.matter_detail, name="matter_detail"),
+    path("benchmarks/", matters.benchmark_list, name="benchmark_list"),
     path("benchmarks/<int:pk>/", matters.benchmark_detail, name="benchmark_detail"),
     path("cases/", matters.reference_list, name="reference_list"),
     path("cases/<int:pk>/", matters.reference_detail, name="reference_detail"),

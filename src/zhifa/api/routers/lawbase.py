@@ -21,18 +21,14 @@ from zhifa.api.schemas.lawbase import (
     MatterOut,
     MatterUpdateIn,
     PublishIn,
-    ReferenceCaseOut,
-    TemplateOut,
 )
 from zhifa.core.cells import parse_date
 from zhifa.core.errors import InvalidInput, NotFound
 from zhifa.core.scoping import fetch_for
-from zhifa.documents.models import DocumentTemplate, TemplateStatus
-from zhifa.documents.permissions import VIEW_TEMPLATE
 from zhifa.lawbase.actions.discretion import create_benchmark, publish_benchmark, save_level
 from zhifa.lawbase.actions.matters import BasisSpec, create_matter, update_matter
 from zhifa.lawbase.citations import parse_citation
-from zhifa.lawbase.models import Article, DiscretionBenchmark, Law, Matter, ReferenceCase
+from zhifa.lawbase.models import Article, DiscretionBenchmark, Law, Matter
 from zhifa.lawbase.permissions import VIEW_LAWBASE
 from zhifa.lawbase.selectors import benchmark_in_force, resolve
 from zhifa.orgs.models import Domain, Region
@@ -229,41 +225,3 @@ def publish_endpoint(request: HttpRequest, benchmark_id: int, payload: PublishIn
         benchmark, by=request.user, effective_from=payload.effective_from, effective_to=payload.effective_to
     )
     return presenters.benchmark_out(_benchmarks(request).get(pk=benchmark.pk))
-
-
-@router.get("/reference-cases", response={200: list[ReferenceCaseOut], **ERRORS})
-def list_reference_cases(request: HttpRequest, q: str | None = None) -> list[dict[str, Any]]:
-    cases = ReferenceCase.objects.restrict(request.user, VIEW_LAWBASE).prefetch_related("articles__law")
-    if q:
-        cases = cases.filter(Q(title__contains=q) | Q(summary__contains=q))
-    return [
-        {
-            "id": c.pk,
-            "title": c.title,
-            "kind": c.kind,
-            "collection": c.collection,
-            "summary": c.summary,
-            "decision": c.decision,
-            "significance": c.significance,
-            "articles": [str(a) for a in c.articles.all()],
-        }
-        for c in cases.order_by("title")[:200]
-    ]
-
-
-@router.get("/document-templates", response={200: list[TemplateOut], **ERRORS})
-def list_templates(request: HttpRequest) -> list[dict[str, Any]]:
-    templates = DocumentTemplate.objects.restrict(request.user, VIEW_TEMPLATE).filter(status=TemplateStatus.ACTIVE)
-    return [
-        {
-            "id": t.pk,
-            "code": t.code,
-            "title": t.title,
-            "revision": t.revision,
-            "status": t.status,
-            "stage": t.stage,
-            "legal_basis": t.legal_basis,
-            "required_by": t.required_by,
-        }
-        for t in templates.order_by("order", "code")
-    ]

@@ -169,3 +169,51 @@ class TemplateOut(Schema):
     stage: str
     legal_basis: str
     required_by: list[str]
+
+
+class CatalogueOut(Schema):
+    id: int
+    name: str
+    kind: str
+    region: str
+    document_no: str
+    matter_codes: list[str]
+
+
+class HoldingOut(Schema):
+    agency_id: int
+    matter_code: str
+    matter_name: str
+    source: str
+    decision_reference: str
+    effective_from: dt.date | None
+    effective_to: dt.date | None
+
+
+class HoldingIn(Schema):
+    source: Literal["own", "devolved", "entrusted"] = "own"
+    decision_reference: str = Field("", max_length=200)
+    effective_from: dt.date | None = None
+    effective_to: dt.date | None = None
+
+
+class ReferenceCaseIn(Schema):
+    title: str = Field(min_length=2, max_length=300)
+    kind: Literal["court", "enforcement"] = "enforcement"
+    collection: str = ""
+    publisher: str = ""
+    parties: str = ""
+    summary: str = Field(min_length=1)
+    decision: str = Field(min_length=1)
+    significance: str = ""
+    matter_codes: list[str] = Field(default=[])
+    citations: list[str] = Field(default=[])
+
+
+class TemplateIn(Schema):
+    code: str = Field(min_length=2, max_length=60, pattern=r"^[a-z0-9_-]+$")
+    title: str = Field(min_length=2, max_length=100)
+    body: str = Field(min_length=1)
+    region_code: str | None = None
+    stage: str = ""
+    legal_basis: str = ""

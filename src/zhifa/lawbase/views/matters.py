@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from zhifa.core.scoping import fetch_for
-from zhifa.lawbase.choices import MatterKind
+from zhifa.lawbase.choices import BenchmarkStatus, MatterKind
 from zhifa.lawbase.models import AgencyMatter, DiscretionBenchmark, LegalBasis, Matter, ReferenceCase
 from zhifa.lawbase.money import fine_range
 from zhifa.lawbase.permissions import VIEW_LAWBASE
@@ -95,6 +95,24 @@ def matter_detail(request: HttpRequest, code: str) -> HttpResponse:
         "today": today,
     }
     return TemplateResponse(request, "lawbase/matter_detail.html", context)
+
+
+@login_required
+def benchmark_list(request: HttpRequest) -> HttpResponse:
+    benchmarks = DiscretionBenchmark.objects.restrict(request.user, VIEW_LAWBASE).select_related("matter", "region")
+    q = request.GET.get("q", "").strip()
+    status = request.GET.get("status", "")
+    if q:
+        benchmarks = benchmarks.filter(
+            Q(title__contains=q) | Q(matter__code__icontains=q) | Q(matter__name__contains=q)
+        )
+    if status in BenchmarkStatus.values:
+        benchmarks = benchmarks.filter(status=status)
+    page = Paginator(benchmarks.order_by("matter__code", "region__path", "-effective_from"), 50).get_page(
+        request.GET.get("page")
+    )
+    context = {"page": page, "q": q, "status": status, "statuses": BenchmarkStatus.choices}
+    return TemplateResponse(request, "lawbase/benchmark_list.html", context)
 
 
 @login_required
