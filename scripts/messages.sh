@@ -9,4 +9,4 @@ cd "$ROOT/src/zhifa"
 po=locale/en/LC_MESSAGES/django.po
 msgattrib --no-obsolete -o "$po" "$po"
 "$VENV/bin/zhifa" compilemessages -v0
-"$VENV/bin/python" -c "import polib; print(\"untranslated:\", [e.msgid for e in polib.pofile(\"$po\") if not e.msgstr])"
+"$VENV/bin/python" -c "import polib; p = polib.pofile(\"$po\"); print(\"untranslated:\", [e.msgid for e in p if not e.msgstr], \"fuzzy:\", [e.msgid for e in p if \"fuzzy\" in e.flags])"
