@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from zhifa.api import presenters
+from zhifa.api.pagination import keyset_page
 from zhifa.api.routers.orgs import ERRORS
 from zhifa.api.schemas.lawbase import (
     ArticleOut,
@@ -54,15 +55,9 @@ def list_laws(request: HttpRequest, filters: Query[LawFilter]) -> dict[str, Any]
         laws = laws.filter(level=filters.level)
     if filters.status:
         laws = laws.filter(status=filters.status)
-    if filters.after:
-        laws = laws.filter(pk__gt=filters.after)
-    limit = max(1, min(filters.limit, 200))
-    rows = list(laws.order_by("pk")[: limit + 1])
-    items = rows[:limit]
-    return {
-        "items": [presenters.law_out(law, law.n) for law in items],
-        "next": items[-1].pk if len(rows) > limit else None,
-    }
+    return keyset_page(
+        laws, after=filters.after, limit=filters.limit, serialize=lambda law: presenters.law_out(law, law.n)
+    )
 
 
 @router.get("/laws/{law_id}/articles/{num}", response={200: ArticleOut, **ERRORS})
@@ -110,12 +105,7 @@ def list_matters(request: HttpRequest, filters: Query[MatterFilter]) -> dict[str
         matters = matters.filter(domain__code=filters.domain)
     if filters.kind:
         matters = matters.filter(kind=filters.kind)
-    if filters.after:
-        matters = matters.filter(pk__gt=filters.after)
-    limit = max(1, min(filters.limit, 200))
-    rows = list(matters.order_by("pk")[: limit + 1])
-    items = rows[:limit]
-    return {"items": [presenters.matter_out(m) for m in items], "next": items[-1].pk if len(rows) > limit else None}
+    return keyset_page(matters, after=filters.after, limit=filters.limit, serialize=presenters.matter_out)
 
 
 @router.get("/matters/{code}", response={200: MatterOut, **ERRORS})

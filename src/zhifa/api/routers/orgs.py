@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from zhifa.api import presenters
+from zhifa.api.pagination import keyset_page
 from zhifa.api.schemas.common import ErrorOut
 from zhifa.api.schemas.orgs import (
     AgencyCreateIn,
@@ -42,14 +43,6 @@ class Page(Schema):
     limit: int = 50
 
 
-def _limit(page: Page) -> int:
-    return max(1, min(page.limit, 200))
-
-
-def _keyset(rows: list[Any], limit: int) -> tuple[list[Any], int | None]:
-    return rows[:limit], rows[limit - 1].pk if len(rows) > limit else None
-
-
 class RegionFilter(Schema):
     parent: str | None = None
     level: str | None = None
@@ -70,12 +63,9 @@ def list_regions(request: HttpRequest, filters: Query[RegionFilter]) -> dict[str
         regions = regions.filter(level=filters.level)
     if filters.q:
         regions = regions.filter(name__contains=filters.q)
-    if filters.after:
-        regions = regions.filter(code__gt=filters.after)
-    limit = max(1, min(filters.limit, 500))
-    rows = list(regions.order_by("code")[: limit + 1])
-    items = rows[:limit]
-    return {"items": [presenters.region_out(r) for r in items], "next": items[-1].code if len(rows) > limit else None}
+    return keyset_page(
+        regions, after=filters.after, limit=filters.limit, serialize=presenters.region_out, key="code", max_limit=500
+    )
 
 
 @router.get("/regions/{code}", response={200: RegionOut, **ERRORS})
@@ -108,11 +98,7 @@ def list_agencies(request: HttpRequest, filters: Query[AgencyFilter]) -> dict[st
         rows = rows.filter(domain__code=filters.domain)
     if filters.q:
         rows = rows.filter(name__contains=filters.q)
-    if filters.after:
-        rows = rows.filter(pk__gt=filters.after)
-    limit = _limit(filters)
-    items, next_after = _keyset(list(rows.order_by("pk")[: limit + 1]), limit)
-    return {"items": [presenters.agency_out(a) for a in items], "next": next_after}
+    return keyset_page(rows, after=filters.after, limit=filters.limit, serialize=presenters.agency_out)
 
 
 @router.get("/agencies/{agency_id}", response={200: AgencyOut, **ERRORS})
@@ -192,11 +178,7 @@ def list_officers(request: HttpRequest, filters: Query[OfficerFilter]) -> dict[s
         rows = rows.filter(agency_id=filters.agency)
     if filters.q:
         rows = rows.filter(user__full_name__contains=filters.q)
-    if filters.after:
-        rows = rows.filter(pk__gt=filters.after)
-    limit = _limit(filters)
-    items, next_after = _keyset(list(rows.order_by("pk")[: limit + 1]), limit)
-    return {"items": [presenters.officer_out(o) for o in items], "next": next_after}
+    return keyset_page(rows, after=filters.after, limit=filters.limit, serialize=presenters.officer_out)
 
 
 @router.get("/officers/{officer_id}", response={200: OfficerOut, **ERRORS})

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 
 from zhifa.api import presenters
+from zhifa.api.pagination import keyset_page
 from zhifa.api.routers.orgs import ERRORS
 from zhifa.api.schemas.parties import MergeIn, PartyIn, PartyOut, PartyUpdateIn
 from zhifa.core.scoping import fetch_for
@@ -39,12 +40,7 @@ def list_parties(request: HttpRequest, filters: Query[PartyFilter]) -> dict[str,
         parties = parties.filter(Q(name__contains=filters.q) | Q(legal_representative__contains=filters.q))
     if filters.id_number:
         parties = parties.filter(id_number=filters.id_number.strip().upper())
-    if filters.after:
-        parties = parties.filter(pk__gt=filters.after)
-    limit = max(1, min(filters.limit, 200))
-    rows = list(parties.order_by("pk")[: limit + 1])
-    items = rows[:limit]
-    return {"items": [presenters.party_out(p) for p in items], "next": items[-1].pk if len(rows) > limit else None}
+    return keyset_page(parties, after=filters.after, limit=filters.limit, serialize=presenters.party_out)
 
 
 @router.get("/parties/{party_id}", response={200: PartyOut, **ERRORS})
