@@ -6,7 +6,8 @@ cd "$ROOT"
 export DJANGO_SETTINGS_MODULE=zhifa.settings.test
 bin="$VENV/bin"
 
-say "ruff";            "$bin/ruff" check . && "$bin/ruff" format --check .
+say "ruff";            "$bin/ruff" check .
+"$bin/ruff" format --check .
 say "mypy";            "$bin/mypy"
 say "django check";    "$bin/zhifa" check --fail-level WARNING
 say "migrations";      "$bin/zhifa" makemigrations --check --dry-run

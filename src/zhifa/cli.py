@@ -5,7 +5,20 @@ from __future__ import annotations
 import os
 import sys
 
-ZHIFA_COMMANDS = ("demo", "seed", "audit", "regions", "lawbase", "parties", "serve", "openapi", "token")
+ZHIFA_COMMANDS = (
+    "demo",
+    "seed",
+    "audit",
+    "regions",
+    "lawbase",
+    "parties",
+    "calendar",
+    "rules",
+    "pki",
+    "serve",
+    "openapi",
+    "token",
+)
 
 
 def _help() -> None:

@@ -22,6 +22,7 @@ urlpatterns = [
     path("lawbase/", include("zhifa.lawbase.urls")),
     path("parties/", include("zhifa.parties.urls")),
     path("documents/", include("zhifa.documents.urls")),
+    path("", include("zhifa.cases.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

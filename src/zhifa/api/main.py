@@ -7,7 +7,7 @@ from ninja import NinjaAPI
 from zhifa.api import errors
 from zhifa.api.auth import AUTH
 from zhifa.api.renderer import Utf8JSONRenderer
-from zhifa.api.routers import catalogues, imports, lawbase, me, orgs, parties
+from zhifa.api.routers import cases, catalogues, imports, lawbase, me, orgs, parties
 
 api = NinjaAPI(
     title="zhifa API",
@@ -26,3 +26,4 @@ api.add_router("", lawbase.router)
 api.add_router("", catalogues.router)
 api.add_router("", parties.router)
 api.add_router("", imports.router)
+api.add_router("", cases.router)

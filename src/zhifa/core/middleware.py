@@ -65,3 +65,25 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class DomainErrorMiddleware:
+    """A refusal raised while rendering a staff page (not found, not allowed, against a rule) is
+    shown as a page with its message and citation, with the status it carries, never as a 500.
+    The API has its own handlers (api.errors)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from django.template.response import TemplateResponse
+
+        from zhifa.core.errors import DomainError
+
+        if not isinstance(exception, DomainError) or request.path.startswith("/api/"):
+            return None
+        response = TemplateResponse(request, "core/refused.html", {"error": exception}, status=exception.http_status)
+        return response.render()

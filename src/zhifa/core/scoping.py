@@ -28,6 +28,9 @@ class Jurisdiction:
     # For big tables that keep only an agency id (audit entries, later cases): the region scope
     # becomes "agency id in (agencies of the region)".
     agency_in_region: str | None = None
+    # Records shared by several agencies (joint cases, 主办/协办): the agency scope also covers
+    # rows where the user's agency appears under this (to-many) path.
+    member_agencies: str | None = None
 
 
 class Policy(Protocol):

@@ -112,12 +112,14 @@ def _holdings(matters: list[Matter]) -> None:
         )
 
 
-def _first_fine(matter: Matter) -> Any | None:
+def _fines(matter: Matter) -> list[Any]:
+    """The bounded fines of the matter's penalty article, one per kind of party."""
+    found: dict[str, Any] = {}
     for _basis, penalties in statutory_limits(matter):
         for penalty in penalties:
-            if penalty.kind == PenaltyKind.FINE and penalty.maximum is not None:
-                return penalty
-    return None
+            if penalty.kind == PenaltyKind.FINE and penalty.maximum is not None and penalty.party not in found:
+                found[penalty.party] = penalty
+    return list(found.values())
 
 
 def _split(low: Decimal, high: Decimal, shares: tuple[float, ...]) -> list[tuple[Decimal, Decimal]]:
@@ -138,7 +140,7 @@ GRADES = (
 
 def _generated_benchmark(matter: Matter, effective_from: dt.date, shares: tuple[float, ...], suffix: str) -> None:
     province = Region.objects.get(code=PROVINCE)
-    fine = _first_fine(matter)
+    fines = _fines(matter)
     benchmark = create_benchmark(
         by=None,
         matter=matter,
@@ -150,21 +152,24 @@ def _generated_benchmark(matter: Matter, effective_from: dt.date, shares: tuple[
         waiver_conditions="首次违法、危害后果轻微并及时改正的，可以不予行政处罚（《行政处罚法》第三十三条第一款）。",
         notes="演示数据：按法定罚款幅度自动分档，不是任何机关发布的真实裁量基准。",
     )
-    bands = _split(fine.minimum or Decimal(0), fine.maximum, shares) if fine else []
-    for order, (grade, text) in enumerate(GRADES, start=1):
-        low_high = bands[order - 1] if bands else (None, None)
-        save_level(
-            benchmark,
-            by=None,
-            order=order,
-            grade=grade,
-            circumstances=text,
-            party=fine.party if fine else "any",
-            fine_base=fine.base if fine else "",
-            fine_min=low_high[0],
-            fine_max=low_high[1],
-            other_penalties="" if fine else "警告或者依法责令改正",
-        )
+    order = 0
+    for fine in fines or [None]:
+        bands = _split(fine.minimum or Decimal(0), fine.maximum, shares) if fine else []
+        for n, (grade, text) in enumerate(GRADES):
+            order += 1
+            low, high = bands[n] if bands else (None, None)
+            save_level(
+                benchmark,
+                by=None,
+                order=order,
+                grade=grade,
+                circumstances=text,
+                party=fine.party if fine else "any",
+                fine_base=fine.base if fine else "",
+                fine_min=low,
+                fine_max=high,
+                other_penalties="" if fine else "警告或者依法责令改正",
+            )
     add_circumstance(
         benchmark,
         by=None,

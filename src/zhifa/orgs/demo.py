@@ -116,13 +116,15 @@ def _credential(officer: Officer, demo: DemoOfficer, domains: dict[str, Domain],
                 valid_to=today - dt.timedelta(days=30),
             )
         return
-    if not held.filter(valid_from__lte=today, valid_to__gte=today + dt.timedelta(days=365)).exists():
+    # Valid since long enough for the demo cases, which go back months.
+    since = today - dt.timedelta(days=2 * 365)
+    if not held.filter(valid_from__lte=since, valid_to__gte=today + dt.timedelta(days=365)).exists():
         credentials.issue_credential(
             by=None,
             officer=officer,
             number=f"330106{officer.pk:04d}{today:%Y%m%d}",
             domain=domain,
-            valid_from=today - dt.timedelta(days=30),
+            valid_from=since,
             valid_to=today + dt.timedelta(days=3 * 365),
         )
 

@@ -43,6 +43,8 @@ class Scope(StrEnum):
 VIEW_LAWBASE, MANAGE_LAWBASE, ASSIGN_MATTER = "lawbase.view", "lawbase.manage", "lawbase.assign_matter"
 VIEW_PARTY, CHANGE_PARTY, MERGE_PARTY = "parties.view", "parties.change", "parties.merge"
 VIEW_TEMPLATE, MANAGE_TEMPLATE = "documents.view_template", "documents.manage_template"
+VIEW_CASE, HANDLE_CASE, APPROVE_CASE = "cases.view", "cases.handle", "cases.approve"
+REVIEW_CASE, RECEIVE_LEAD, CONFIGURE_CASES = "cases.review", "cases.receive_lead", "cases.configure"
 
 _PUBLIC = {
     perms.VIEW_REGION: Scope.ALL,
@@ -67,13 +69,23 @@ _SEE_REGION = {
 }
 
 _RECORD_PARTIES = {CHANGE_PARTY: Scope.ALL}
+_HANDLE_CASES = {VIEW_CASE: Scope.AGENCY, HANDLE_CASE: Scope.AGENCY, RECEIVE_LEAD: Scope.AGENCY}
 
 GRANTS: dict[str, dict[str, Scope]] = {
-    Role.OFFICER: {**_SEE_OWN_AGENCY, **_RECORD_PARTIES, perms.ENFORCE: Scope.AGENCY},
-    Role.TEAM_LEAD: {**_SEE_OWN_AGENCY, **_RECORD_PARTIES, perms.ENFORCE: Scope.AGENCY, perms.CHANGE_TEAM: Scope.TEAM},
+    Role.OFFICER: {**_SEE_OWN_AGENCY, **_RECORD_PARTIES, **_HANDLE_CASES, perms.ENFORCE: Scope.AGENCY},
+    Role.TEAM_LEAD: {
+        **_SEE_OWN_AGENCY,
+        **_RECORD_PARTIES,
+        **_HANDLE_CASES,
+        perms.ENFORCE: Scope.AGENCY,
+        perms.CHANGE_TEAM: Scope.TEAM,
+    },
     Role.AGENCY_HEAD: {
         **_SEE_OWN_AGENCY,
         **_RECORD_PARTIES,
+        **_HANDLE_CASES,
+        APPROVE_CASE: Scope.AGENCY,
+        CONFIGURE_CASES: Scope.AGENCY,
         perms.ENFORCE: Scope.AGENCY,
         perms.CHANGE_AGENCY: Scope.AGENCY,
         perms.ADD_TEAM: Scope.AGENCY,
@@ -81,9 +93,14 @@ GRANTS: dict[str, dict[str, Scope]] = {
         perms.CHANGE_OFFICER: Scope.AGENCY,
         registry.VIEW_AUDIT: Scope.AGENCY,
     },
-    Role.LEGAL_REVIEWER: {**_SEE_OWN_AGENCY, **_RECORD_PARTIES},
+    Role.LEGAL_REVIEWER: {**_SEE_OWN_AGENCY, **_RECORD_PARTIES, VIEW_CASE: Scope.AGENCY, REVIEW_CASE: Scope.AGENCY},
     Role.DISPATCHER: {**_SEE_REGION, **_RECORD_PARTIES},
-    Role.SUPERVISOR: {**_SEE_REGION, registry.VIEW_AUDIT: Scope.REGION, perms.USE_TOTP: Scope.OWN},
+    Role.SUPERVISOR: {
+        **_SEE_REGION,
+        registry.VIEW_AUDIT: Scope.REGION,
+        perms.USE_TOTP: Scope.OWN,
+        VIEW_CASE: Scope.REGION,
+    },
     Role.ADMINISTRATOR: {
         **_SEE_REGION,
         perms.ADD_AGENCY: Scope.REGION,
@@ -101,6 +118,7 @@ GRANTS: dict[str, dict[str, Scope]] = {
         ASSIGN_MATTER: Scope.REGION,
         MERGE_PARTY: Scope.ALL,
         MANAGE_TEMPLATE: Scope.REGION,
+        CONFIGURE_CASES: Scope.REGION,
     },
 }
 
@@ -196,6 +214,13 @@ def _scope_q(scope: Scope, spec: Jurisdiction, who: Principal) -> Q | None:
     return Q(**{path: value})
 
 
+def _member_q(model: type[Model], spec: Jurisdiction, who: Principal) -> Q | None:
+    if spec.member_agencies is None or who.agency_id is None:
+        return None
+    members = model._default_manager.filter(**{spec.member_agencies: who.agency_id}).values("pk")
+    return Q(pk__in=members)
+
+
 def filter_for(user: Any, perm: str, model: type[Model]) -> Q | None:
     """A Q selecting what `user` may `perm` among `model`'s rows, or None for nothing."""
     if getattr(user, "is_superuser", False) and user.is_active:
@@ -204,7 +229,12 @@ def filter_for(user: Any, perm: str, model: type[Model]) -> Q | None:
     if who is None:
         return None
     spec = jurisdiction_of(model)
-    parts = [q for q in (_scope_q(s, spec, who) for s in who.scopes(perm)) if q is not None]
+    scopes = who.scopes(perm)
+    parts = [q for q in (_scope_q(s, spec, who) for s in scopes) if q is not None]
+    if Scope.AGENCY in scopes:
+        member = _member_q(model, spec, who)
+        if member is not None:
+            parts.append(member)
     if not parts:
         return None
     combined = Q()
@@ -267,7 +297,11 @@ def _in_scope(scope: Scope, spec: Jurisdiction, who: Principal, obj: Any) -> boo
         Scope.TEAM: (spec.team, who.team_id),
         Scope.AGENCY: (spec.agency, who.agency_id),
     }[scope]
-    return mine is not None and path is not None and _resolve(obj, path) == mine
+    if mine is not None and path is not None and _resolve(obj, path) == mine:
+        return True
+    if scope is Scope.AGENCY and spec.member_agencies and who.agency_id is not None and obj.pk is not None:
+        return type(obj)._default_manager.filter(pk=obj.pk, **{spec.member_agencies: who.agency_id}).exists()
+    return False
 
 
 def decide(user: Any, perm: str, obj: Any | None = None) -> Decision:

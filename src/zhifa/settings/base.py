@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "zhifa.lawbase",
     "zhifa.parties",
     "zhifa.documents",
+    "zhifa.cases",
     "zhifa.api",
 ]
 
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "zhifa.orgs.middleware.AccountStateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "zhifa.core.middleware.DomainErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]

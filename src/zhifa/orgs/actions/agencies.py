@@ -18,7 +18,16 @@ from zhifa.orgs.models import Agency, Domain, Region, Team
 from zhifa.orgs.policy import require
 from zhifa.orgs.validators import check_credit_code
 
-AGENCY_FIELDS = ["name", "credit_code", "region", "domain", "legal_status", "entrusted_by", "is_active"]
+AGENCY_FIELDS = [
+    "name",
+    "credit_code",
+    "region",
+    "domain",
+    "legal_status",
+    "entrusted_by",
+    "is_active",
+    "document_prefix",
+]
 TEAM_FIELDS = ["name", "is_active"]
 
 
@@ -65,8 +74,10 @@ def create_agency(
     legal_status: str = LegalStatus.STATUTORY,
     entrusted_by: Agency | None = None,
     credit_code: str = "",
+    document_prefix: str = "",
 ) -> Agency:
     agency = Agency(
+        document_prefix=document_prefix.strip(),
         name=name.strip(),
         region=region,
         domain=domain,

@@ -52,6 +52,8 @@ class Agency(VersionedModel):
         "self", verbose_name=_("委托机关"), on_delete=models.PROTECT, null=True, blank=True, related_name="entrusted"
     )
     is_active = models.BooleanField(_("有效"), default=True)
+    # The 文书字号 prefix its documents are numbered with (杭西综执罚决字〔2026〕第12号).
+    document_prefix = models.CharField(_("文书字号"), max_length=20, blank=True)
 
     objects = JurisdictionQuerySet.as_manager()
     jurisdiction = Jurisdiction(agency="id", region="region__path", domain="domain_id")
@@ -72,6 +74,10 @@ class Agency(VersionedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def prefix(self) -> str:
+        return self.document_prefix or self.name[:4]
 
 
 class Team(VersionedModel):

@@ -1,0 +1,83 @@
+"""Issuing a case document: rendered from the active template, numbered and fingerprinted in the
+step's transaction; the PDF (and, for decisions, the agency's PAdES signature) is produced right
+after the transaction commits, so the database is not held while WeasyPrint works."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhifa.cases import document_context
+from zhifa.cases.models import Case, CaseDocument
+from zhifa.cases.penalty import Penalty
+from zhifa.core.errors import InvalidInput
+from zhifa.documents.models import DocumentTemplate, TemplateStatus
+from zhifa.documents.rendering import fingerprint, render_html, render_pdf
+
+logger = logging.getLogger("zhifa.cases.documents")
+
+
+def active_template(case: Case, code: str) -> DocumentTemplate:
+    """The active revision for the most specific region containing the agency (a province's own
+    before the national one)."""
+    candidates = DocumentTemplate.objects.filter(code=code, status=TemplateStatus.ACTIVE).select_related("region")
+    fitting = [t for t in candidates if t.region is None or case.region_path.startswith(t.region.path)]
+    if not fitting:
+        raise InvalidInput(_("没有启用的“%(code)s”文书模板，请先运行 zhifa demo 或在后台启用模板。") % {"code": code})
+    return max(fitting, key=lambda t: len(t.region.path) if t.region else 0)
+
+
+def verify_url(document: CaseDocument) -> str:
+    base = getattr(settings, "ZHIFA_PUBLIC_BASE_URL", "").rstrip("/")
+    return f"{base}{reverse('cases:verify', args=[document.case.case_code, document.verify_code])}"
+
+
+def issue_document(
+    case: Case,
+    code: str,
+    *,
+    number: str = "",
+    penalty: Penalty | None = None,
+    extra: dict[str, Any] | None = None,
+    sign: bool = False,
+) -> CaseDocument:
+    template = active_template(case, code)
+    document = CaseDocument.objects.create(
+        case=case, template=template, code=code, title=template.title, number=number, issued_on=timezone.localdate()
+    )
+    context = document_context.build(
+        case,
+        document={"number": number, "qr_url": verify_url(document), "verify_code": document.verify_code},
+        penalty=penalty,
+        extra=extra,
+    )
+    html = render_html(template.body, context)
+    document.source.save(f"{case.case_code}-{code}-{document.pk}.html", ContentFile(html.encode("utf-8")), save=False)
+    document.sha256 = hashlib.sha256(html.encode("utf-8")).hexdigest()
+    CaseDocument.objects.filter(pk=document.pk).update(source=document.source.name, sha256=document.sha256)
+    transaction.on_commit(lambda: produce_pdf(document.pk, sign=sign))
+    return document
+
+
+def produce_pdf(document_id: int, *, sign: bool) -> None:
+    """Render (and sign) the PDF of an issued document; safe to run again."""
+    document = CaseDocument.objects.select_related("case__agency__region").get(pk=document_id)
+    if document.pdf:
+        return
+    html = document.source.open("rb").read().decode("utf-8")
+    document.source.close()
+    pdf = render_pdf(html)
+    if sign:
+        from zhifa.documents.signing import sign_pdf
+
+        pdf = sign_pdf(pdf, document.case.agency, reason=document.title, location=document.case.agency.region.name)
+    document.pdf.save(f"{document.case.case_code}-{document.code}-{document.pk}.pdf", ContentFile(pdf), save=False)
+    CaseDocument.objects.filter(pk=document.pk).update(pdf=document.pdf.name, sha256=fingerprint(pdf), signed=sign)

@@ -1,0 +1,279 @@
+"""调查取证: transcripts, evidence, preservation, recusal, suspension, time-limit extension."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhifa.cases.actions.common import allowed, change, check, finish, lock, require_status
+from zhifa.cases.actions.deadlines import meet, open_deadline, open_for
+from zhifa.cases.choices import CaseStatus
+from zhifa.cases.citations import MARKET_PROCEDURE, PENALTY_LAW, art
+from zhifa.cases.models import Case, Evidence, Preservation, Recusal, Suspension, Transcript
+from zhifa.cases.permissions import APPROVE_CASE, HANDLE_CASE
+from zhifa.core.calendar.periods import Calendar, Period
+from zhifa.core.errors import InvalidInput
+from zhifa.core.validation import validate
+from zhifa.orgs.models import Officer
+
+INVESTIGATING = (CaseStatus.INVESTIGATING, CaseStatus.REPORTED, CaseStatus.IN_REVIEW, CaseStatus.REVIEWED)
+PRESERVATION_HANDLING = Period(7, "WD", article=art(PENALTY_LAW, 56))
+EMERGENCY_REPORT = Period(24, "h", article=art(MARKET_PROCEDURE, 33))
+
+
+@transaction.atomic
+def record_transcript(
+    case: Case,
+    *,
+    by: Any,
+    expected_version: int | None,
+    kind: str,
+    started_at: dt.datetime,
+    ended_at: dt.datetime,
+    place: str,
+    officers: Iterable[Officer],
+    interviewee: str,
+    content: str,
+    credentials_shown: bool,
+    credential_numbers: list[str],
+    rights_notice_given: bool = False,
+    pages: int = 1,
+    signed_pages: int = 0,
+    refusal_note: str = "",
+    av_reference: str = "",
+) -> Transcript:
+    case = lock(case, expected_version)
+    allowed(by, HANDLE_CASE, case)
+    require_status(case, *INVESTIGATING)
+    officers = list(officers)
+    if ended_at < started_at:
+        raise InvalidInput(_("结束时间不能早于开始时间。"), fields={"ended_at": [_("早于开始时间。")]})
+    warnings = check(
+        "case.record_transcript",
+        case,
+        by,
+        kind=kind,
+        started_at=started_at,
+        officers=officers,
+        credentials_shown=credentials_shown,
+        credential_numbers=credential_numbers,
+        rights_notice_given=rights_notice_given,
+        pages=pages,
+        signed_pages=signed_pages,
+        refusal_note=refusal_note,
+        av_reference=av_reference,
+    )
+    transcript = Transcript(
+        case=case,
+        kind=kind,
+        started_at=started_at,
+        ended_at=ended_at,
+        place=place,
+        interviewee=interviewee,
+        content=content,
+        credentials_shown=credentials_shown,
+        credential_numbers=credential_numbers,
+        rights_notice_given=rights_notice_given,
+        pages=pages,
+        signed_pages=signed_pages,
+        refusal_note=refusal_note,
+        av_reference=av_reference,
+    )
+    validate(transcript)
+    transcript.save()
+    transcript.officers.set(officers)
+    change(case)
+    finish(case, "transcript.recorded", by=by, payload={"kind": kind, "transcript": transcript.pk}, warnings=warnings)
+    return transcript
+
+
+@transaction.atomic
+def add_evidence(
+    case: Case,
+    *,
+    by: Any,
+    expected_version: int | None,
+    kind: str,
+    title: str,
+    source: str,
+    method: str,
+    collected_on: dt.date,
+    verified: bool = False,
+    lawful: bool = True,
+    from_device: bool = False,
+    device_reviewed: bool = False,
+    device_location_published: bool = False,
+    record_reviewed: bool = False,
+    file_sha256: str = "",
+) -> Evidence:
+    case = lock(case, expected_version)
+    allowed(by, HANDLE_CASE, case)
+    require_status(case, *INVESTIGATING)
+    evidence = Evidence(
+        case=case,
+        kind=kind,
+        title=title.strip(),
+        source=source.strip(),
+        method=method.strip(),
+        collected_on=collected_on,
+        verified=verified,
+        lawful=lawful,
+        from_device=from_device,
+        device_reviewed=device_reviewed,
+        device_location_published=device_location_published,
+        record_reviewed=record_reviewed,
+        file_sha256=file_sha256,
+        collected_by=by,
+    )
+    validate(evidence, exclude=["collected_by"])
+    evidence.save()
+    change(case)
+    finish(case, "evidence.added", by=by, payload={"evidence": evidence.pk, "kind": kind, "title": evidence.title})
+    return evidence
+
+
+@transaction.atomic
+def preserve_evidence(
+    case: Case,
+    *,
+    by: Any,
+    expected_version: int | None,
+    items: str,
+    preserved_at: dt.datetime,
+    approved_by: Any | None = None,
+    emergency: bool = False,
+) -> Preservation:
+    """先行登记保存: handled within 7 working days, or it lapses (LP-56)."""
+    case = lock(case, expected_version)
+    allowed(by, HANDLE_CASE, case)
+    require_status(case, *INVESTIGATING)
+    if approved_by is not None:
+        allowed(approved_by, APPROVE_CASE, case)
+    warnings = check("case.preserve_evidence", case, by, approved_by=approved_by, emergency=emergency)
+    preservation = Preservation.objects.create(
+        case=case,
+        items=items,
+        preserved_at=preserved_at,
+        emergency=emergency,
+        approved_by=approved_by,
+        approved_at=timezone.now() if approved_by else None,
+    )
+    day = timezone.localtime(preserved_at).date()
+    open_deadline(case, "LP-56", starts_on=day, period=PRESERVATION_HANDLING, label=_("先行登记保存物品的处理决定"))
+    if emergency and approved_by is None:
+        open_deadline(
+            case,
+            "LP-56",
+            starts_on=day,
+            starts_at=preserved_at,
+            period=EMERGENCY_REPORT,
+            label=_("紧急先行登记保存：向负责人报告并补办批准"),
+            replace=False,
+        )
+    change(case)
+    finish(
+        case,
+        "evidence.preserved",
+        by=by,
+        payload={"preservation": preservation.pk, "emergency": emergency},
+        warnings=warnings,
+    )
+    return preservation
+
+
+@transaction.atomic
+def handle_preservation(
+    preservation: Preservation, *, by: Any, expected_version: int | None, handling: str, handled_on: dt.date
+) -> Preservation:
+    case = lock(preservation.case, expected_version)
+    allowed(by, HANDLE_CASE, case)
+    preservation = Preservation.objects.select_for_update().get(pk=preservation.pk)
+    if preservation.handled_on or preservation.lapsed:
+        raise InvalidInput(_("该先行登记保存已处理或已解除。"), code="wrong_stage")
+    deadline = Calendar.from_db()
+    due = PRESERVATION_HANDLING.due(timezone.localtime(preservation.preserved_at).date(), deadline)
+    lapsed = handled_on > due
+    Preservation.objects.filter(pk=preservation.pk).update(handled_on=handled_on, handling=handling, lapsed=lapsed)
+    meet(case, "LP-56", handled_on)
+    change(case)
+    finish(case, "evidence.preservation_handled", by=by, payload={"handling": handling, "lapsed": lapsed})
+    preservation.refresh_from_db()
+    return preservation
+
+
+@transaction.atomic
+def apply_recusal(case: Case, *, by: Any, officer: Officer, reason: str, applied_on: dt.date) -> Recusal:
+    case = lock(case, None)
+    allowed(by, HANDLE_CASE, case)
+    recusal = Recusal.objects.create(case=case, officer=officer, reason=reason, applied_on=applied_on)
+    finish(case, "recusal.applied", by=by, payload={"officer": str(officer), "reason": reason})
+    return recusal
+
+
+@transaction.atomic
+def decide_recusal(recusal: Recusal, *, by: Any, granted: bool, decided_on: dt.date) -> Recusal:
+    case = lock(recusal.case, None)
+    allowed(by, APPROVE_CASE, case)
+    Recusal.objects.filter(pk=recusal.pk).update(granted=granted, decided_on=decided_on)
+    if granted:
+        case.handlers.filter(officer=recusal.officer).update(active=False)
+    finish(case, "recusal.decided", by=by, payload={"officer": str(recusal.officer), "granted": granted})
+    recusal.refresh_from_db()
+    return recusal
+
+
+@transaction.atomic
+def suspend(case: Case, *, by: Any, expected_version: int | None, ground: str, started_on: dt.date) -> Case:
+    """中止调查: the suspended days do not count towards the 90-day limit (MP-46)."""
+    case = lock(case, expected_version)
+    allowed(by, APPROVE_CASE, case)
+    require_status(case, *INVESTIGATING)
+    warnings = check("case.suspend", case, by, ground=ground)
+    Suspension.objects.create(case=case, ground=ground.strip(), started_on=started_on, approved_by=by)
+    change(case, status=CaseStatus.SUSPENDED)
+    finish(case, "suspended", by=by, payload={"ground": ground}, warnings=warnings)
+    return case
+
+
+@transaction.atomic
+def resume(case: Case, *, by: Any, expected_version: int | None, resumed_on: dt.date) -> Case:
+    case = lock(case, expected_version)
+    allowed(by, APPROVE_CASE, case)
+    require_status(case, CaseStatus.SUSPENDED)
+    suspension = case.suspensions.filter(ended_on__isnull=True).order_by("-started_on").first()
+    if suspension is None or resumed_on < suspension.started_on:
+        raise InvalidInput(_("恢复日期不能早于中止日期。"), fields={"resumed_on": [_("早于中止日期。")]})
+    Suspension.objects.filter(pk=suspension.pk).update(ended_on=resumed_on)
+    paused = (resumed_on - suspension.started_on).days
+    _move_time_limit(case, paused)
+    change(case, status=CaseStatus.INVESTIGATING)
+    finish(case, "resumed", by=by, payload={"paused_days": paused})
+    return case
+
+
+def _move_time_limit(case: Case, days: int) -> None:
+    deadline = open_for(case, "LP-60")
+    if deadline is not None and days:
+        type(deadline).objects.filter(pk=deadline.pk).update(due=deadline.due + dt.timedelta(days=days))
+
+
+@transaction.atomic
+def extend_time_limit(case: Case, *, by: Any, expected_version: int | None, days: int, reason: str) -> Case:
+    """经负责人批准延长三十日 (市监程序 第六十四条); further extensions need collective discussion."""
+    case = lock(case, expected_version)
+    allowed(by, APPROVE_CASE, case)
+    if not reason.strip():
+        raise InvalidInput(_("延长办案期限须写明理由。"), fields={"reason": [_("必填。")]})
+    if days <= 0 or (case.extension_days + days > 30 and not case.discussions.exists()):
+        raise InvalidInput(
+            _("经负责人批准可延长不超过三十日；再次延长须经集体讨论决定。"), fields={"days": [_("超出可批准的天数。")]}
+        )
+    _move_time_limit(case, days)
+    change(case, extension_days=case.extension_days + days)
+    finish(case, "extended", by=by, payload={"days": days, "reason": reason})
+    return case

@@ -1,0 +1,346 @@
+"""Forms of the case steps: shape only (the actions check the law). The same forms validate the
+API's input, so a step is described once. Querysets are scoped to the case."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zhifa.cases.choices import (
+    DeliveryMethod,
+    EvidenceKind,
+    Outcome,
+    PaymentChannel,
+    RemedyKind,
+    ReviewResult,
+    TranscriptKind,
+)
+from zhifa.cases.models import Case
+from zhifa.lawbase.choices import PenaltyKind
+from zhifa.orgs.models import Agency, Officer, User
+from zhifa.orgs.permissions import VIEW_AGENCY, VIEW_OFFICER
+
+DATE = forms.DateInput(attrs={"type": "date"})
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+TEXT = forms.Textarea(attrs={"rows": 3})
+
+
+class StepForm(forms.Form):
+    """Carries the case version the user saw: a step taken on a stale page is a conflict."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, case: Case | None = None, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.case, self.user = case, user
+        if case is not None:
+            self.fields["version"].initial = case.version
+        for name, field in self.fields.items():
+            if isinstance(field, forms.DateTimeField):
+                field.input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"]
+            if name.endswith("officers") or name in {"chair", "collected_by"}:
+                field.queryset = self._officers()  # type: ignore[attr-defined]
+
+    def _officers(self) -> Any:
+        if self.case is None:
+            return Officer.objects.none()
+        return (
+            Officer.objects.restrict(self.user, VIEW_OFFICER)
+            .filter(agency_id=self.case.agency_id, is_active=True)
+            .select_related("user")
+        )
+
+
+class PenaltyFields(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=_("处罚种类"), choices=PenaltyKind.choices, widget=forms.CheckboxSelectMultiple
+    )
+    fine = forms.DecimalField(
+        label=_("罚款（元）"), required=False, min_value=Decimal(0), max_digits=14, decimal_places=2
+    )
+    illegal_gains = forms.DecimalField(
+        label=_("违法所得（元，没有的填 0）"), required=False, min_value=Decimal(0), max_digits=14, decimal_places=2
+    )
+    confiscate_gains = forms.BooleanField(label=_("没收违法所得"), required=False)
+    refund_reason = forms.CharField(label=_("违法所得依法退赔的理由"), required=False, max_length=300)
+    correction = forms.CharField(label=_("责令改正内容"), required=False, widget=TEXT)
+    mitigated = forms.BooleanField(label=_("已依法从轻或者减轻"), required=False)
+
+
+def penalty_from(data: dict[str, Any]) -> Any:
+    from zhifa.cases.penalty import Penalty
+
+    return Penalty(
+        kinds=tuple(data.get("kinds") or ()),
+        fine=data.get("fine"),
+        illegal_gains=data.get("illegal_gains"),
+        confiscate_gains=bool(data.get("confiscate_gains")),
+        refund_reason=data.get("refund_reason") or "",
+        correction=data.get("correction") or "",
+        mitigated=bool(data.get("mitigated")),
+    )
+
+
+class ApproveRegistrationForm(StepForm):
+    registered_on = forms.DateField(label=_("立案日期"), widget=DATE)
+    preliminary_evidence = forms.CharField(label=_("初步证据情况"), widget=TEXT)
+
+
+class TranscriptForm(StepForm):
+    kind = forms.ChoiceField(label=_("笔录种类"), choices=TranscriptKind.choices)
+    started_at = forms.DateTimeField(label=_("开始时间"), widget=DATETIME)
+    ended_at = forms.DateTimeField(label=_("结束时间"), widget=DATETIME)
+    place = forms.CharField(label=_("地点"), max_length=300)
+    officers = forms.ModelMultipleChoiceField(
+        label=_("执法人员"), queryset=Officer.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    interviewee = forms.CharField(label=_("被询问人或在场人"), max_length=100)
+    content = forms.CharField(label=_("笔录内容"), widget=TEXT)
+    credentials_shown = forms.BooleanField(label=_("已出示执法证件"), required=False)
+    rights_notice_given = forms.BooleanField(label=_("已告知陈述申辩和申请回避的权利"), required=False)
+    pages = forms.IntegerField(label=_("页数"), min_value=1, initial=1)
+    signed_pages = forms.IntegerField(label=_("逐页签名页数"), min_value=0, initial=1)
+    refusal_note = forms.CharField(label=_("拒绝签名情况"), required=False, max_length=300)
+    av_reference = forms.CharField(label=_("音像记录编号"), required=False, max_length=200)
+
+
+class EvidenceForm(StepForm):
+    kind = forms.ChoiceField(label=_("证据种类"), choices=EvidenceKind.choices)
+    title = forms.CharField(label=_("名称"), max_length=200)
+    source = forms.CharField(label=_("来源"), max_length=200)
+    method = forms.CharField(label=_("收集方式"), max_length=200)
+    collected_on = forms.DateField(label=_("收集日期"), widget=DATE)
+    verified = forms.BooleanField(label=_("已查证属实"), required=False)
+    lawful = forms.BooleanField(label=_("合法取得"), required=False, initial=True)
+    from_device = forms.BooleanField(label=_("电子技术监控设备记录"), required=False)
+    device_reviewed = forms.BooleanField(label=_("设备经法制和技术审核"), required=False)
+    device_location_published = forms.BooleanField(label=_("设置地点已公布"), required=False)
+    record_reviewed = forms.BooleanField(label=_("记录经审核"), required=False)
+
+
+class ReportForm(StepForm, PenaltyFields):
+    facts = forms.CharField(label=_("违法事实"), widget=TEXT)
+    outcome = forms.ChoiceField(label=_("处理意见"), choices=Outcome.choices)
+    discretion_reason = forms.CharField(label=_("裁量理由"), widget=TEXT, required=False)
+    outside_benchmark_reason = forms.CharField(label=_("超出裁量基准的理由"), widget=TEXT, required=False)
+    first_offence = forms.BooleanField(label=_("初次违法"), required=False)
+    minor = forms.BooleanField(label=_("违法行为轻微"), required=False)
+    minor_harm = forms.BooleanField(label=_("危害后果轻微"), required=False)
+    no_harm = forms.BooleanField(label=_("没有造成危害后果"), required=False)
+    corrected = forms.BooleanField(label=_("及时改正"), required=False)
+    voluntarily_reduced = forms.BooleanField(label=_("主动消除或者减轻危害后果"), required=False)
+    coerced = forms.BooleanField(label=_("受他人胁迫或者诱骗"), required=False)
+    confessed_unknown = forms.BooleanField(label=_("主动供述尚未掌握的违法行为"), required=False)
+    meritorious = forms.BooleanField(label=_("配合查处有立功表现"), required=False)
+    no_fault_proven = forms.BooleanField(label=_("有证据证明没有主观过错"), required=False)
+    waiver_declined_reason = forms.CharField(label=_("符合首违不罚仍予处罚的理由"), required=False, widget=TEXT)
+
+    FLAGS = (
+        "first_offence",
+        "minor",
+        "minor_harm",
+        "no_harm",
+        "corrected",
+        "voluntarily_reduced",
+        "coerced",
+        "confessed_unknown",
+        "meritorious",
+        "no_fault_proven",
+        "waiver_declined_reason",
+    )
+
+
+class RequestReviewForm(StepForm):
+    reviewer = forms.ModelChoiceField(label=_("审核人员"), queryset=User.objects.none())
+    received_on = forms.DateField(label=_("送审日期"), widget=DATE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from zhifa.cases.selectors import reviewers_for
+
+        if self.case is not None:
+            self.fields["reviewer"].queryset = reviewers_for(self.case)  # type: ignore[attr-defined]
+
+
+class RecordReviewForm(StepForm):
+    result = forms.ChoiceField(label=_("审核结论"), choices=ReviewResult.choices)
+    opinion = forms.CharField(label=_("审核意见"), widget=TEXT)
+    reviewed_on = forms.DateField(label=_("审核日期"), widget=DATE)
+    qualification_number = forms.CharField(label=_("法律职业资格证书编号"), required=False, max_length=40)
+
+
+class DiscussionForm(StepForm):
+    held_on = forms.DateField(label=_("讨论日期"), widget=DATE)
+    attendees = forms.CharField(label=_("参加人员"), widget=TEXT)
+    conclusion = forms.CharField(label=_("讨论决定"), widget=TEXT)
+
+
+class NoticeForm(StepForm):
+    pass
+
+
+class DeliveryForm(StepForm):
+    document = forms.IntegerField(label=_("文书"), widget=forms.HiddenInput)
+    method = forms.ChoiceField(label=_("送达方式"), choices=DeliveryMethod.choices)
+    recipient = forms.CharField(label=_("受送达人"), max_length=100)
+    address = forms.CharField(label=_("送达地址"), required=False, max_length=300)
+    sent_on = forms.DateField(label=_("发出日期"), widget=DATE)
+    served_on = forms.DateField(label=_("送达日期（直接、邮寄、留置送达）"), widget=DATE, required=False)
+    consent_confirmed = forms.BooleanField(label=_("已签订电子送达确认书"), required=False)
+    refused = forms.BooleanField(label=_("当事人拒收，已留置送达"), required=False)
+    note = forms.CharField(label=_("送达情况"), required=False, max_length=300)
+
+
+class StatementForm(StepForm):
+    received_on = forms.DateField(label=_("提出日期"), widget=DATE)
+    content = forms.CharField(label=_("陈述申辩内容"), widget=TEXT)
+
+
+class StatementReviewForm(StepForm):
+    statement = forms.IntegerField(label=_("陈述申辩"), widget=forms.HiddenInput)
+    adopted = forms.BooleanField(label=_("采纳"), required=False)
+    opinion = forms.CharField(label=_("复核意见"), widget=TEXT)
+    reviewed_on = forms.DateField(label=_("复核日期"), widget=DATE)
+
+
+class WaiverForm(StepForm):
+    waived_on = forms.DateField(label=_("当事人书面放弃日期"), widget=DATE)
+
+
+class HearingRequestForm(StepForm):
+    requested_on = forms.DateField(label=_("申请日期"), widget=DATE)
+
+
+class HearingScheduleForm(StepForm):
+    scheduled_at = forms.DateTimeField(label=_("听证时间"), widget=DATETIME)
+    place = forms.CharField(label=_("听证地点"), max_length=200)
+    chair = forms.ModelChoiceField(label=_("主持人（非本案调查人员）"), queryset=Officer.objects.none())
+    notice_served_on = forms.DateField(label=_("听证通知送达日期"), widget=DATE)
+    public = forms.BooleanField(label=_("公开举行"), required=False, initial=True)
+
+
+class HearingRecordForm(StepForm):
+    held_on = forms.DateField(label=_("举行日期"), widget=DATE)
+    agents = forms.IntegerField(label=_("委托代理人人数"), min_value=0, initial=0)
+    record_signed = forms.BooleanField(label=_("笔录经当事人签字"), required=False)
+    refusal_note = forms.CharField(label=_("拒绝签字说明"), required=False, max_length=300)
+    party_absent = forms.BooleanField(label=_("当事人无正当理由缺席或中途退出"), required=False)
+    report = forms.CharField(label=_("听证报告"), widget=TEXT)
+
+
+class DecisionForm(StepForm, PenaltyFields):
+    outcome = forms.ChoiceField(label=_("处理结果"), choices=[c for c in Outcome.choices if c[0] != Outcome.REFER])
+    reasons = forms.CharField(label=_("理由"), widget=TEXT)
+    statement_adoption = forms.CharField(label=_("陈述申辩采纳情况"), widget=TEXT, required=False)
+    decided_on = forms.DateField(label=_("决定日期"), widget=DATE)
+    publish = forms.BooleanField(label=_("依法公示"), required=False, initial=True)
+    publish_reason = forms.CharField(label=_("不予公示的理由"), required=False, max_length=300)
+    education_record = forms.CharField(label=_("对当事人的教育情况（不予处罚的）"), widget=TEXT, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kinds"].required = False
+
+
+class PaymentForm(StepForm):
+    amount = forms.DecimalField(label=_("缴纳金额（元）"), min_value=Decimal("0.01"), max_digits=14, decimal_places=2)
+    paid_on = forms.DateField(label=_("缴纳日期"), widget=DATE)
+    channel = forms.ChoiceField(label=_("缴纳方式"), choices=PaymentChannel.choices)
+    receipt_number = forms.CharField(label=_("票据号码"), required=False, max_length=60)
+    collection_reason = forms.CharField(label=_("当场收缴理由"), required=False, max_length=200)
+
+
+class DeferralForm(StepForm):
+    applied_on = forms.DateField(label=_("当事人申请日期"), widget=DATE)
+    approved_on = forms.DateField(label=_("批准日期"), widget=DATE)
+    pay_by = forms.DateField(label=_("延至"), widget=DATE)
+
+
+class RemedyForm(StepForm):
+    kind = forms.ChoiceField(label=_("救济途径"), choices=RemedyKind.choices)
+    filed_on = forms.DateField(label=_("提起日期"), widget=DATE)
+    copy_received_on = forms.DateField(label=_("收到申请书副本日期"), widget=DATE, required=False)
+
+
+class ReminderForm(StepForm):
+    served_on = forms.DateField(label=_("催告书送达日期"), widget=DATE)
+    perform_by = forms.DateField(label=_("履行期限"), widget=DATE)
+
+
+class CourtForm(StepForm):
+    filed_on = forms.DateField(label=_("申请日期"), widget=DATE)
+    court = forms.CharField(label=_("受理法院"), max_length=200)
+    signed_by_head = forms.BooleanField(label=_("申请书经机关负责人签名并加盖印章"), required=False)
+
+
+class CloseForm(StepForm):
+    closed_on = forms.DateField(label=_("结案日期"), widget=DATE)
+    summary = forms.CharField(label=_("结案情况"), widget=TEXT, required=False)
+
+
+class ArchiveForm(StepForm):
+    archived_on = forms.DateField(label=_("归档日期"), widget=DATE)
+
+
+class SuspendForm(StepForm):
+    ground = forms.CharField(label=_("中止理由"), max_length=300)
+    started_on = forms.DateField(label=_("中止日期"), widget=DATE)
+
+
+class ResumeForm(StepForm):
+    resumed_on = forms.DateField(label=_("恢复日期"), widget=DATE)
+
+
+class ExtendForm(StepForm):
+    days = forms.IntegerField(label=_("延长天数"), min_value=1, max_value=90)
+    reason = forms.CharField(label=_("理由"), widget=TEXT)
+
+
+class TransferForm(StepForm):
+    to_agency = forms.ModelChoiceField(label=_("有管辖权的机关"), queryset=Agency.objects.none())
+    reason = forms.CharField(label=_("移送理由"), widget=TEXT)
+    transferred_on = forms.DateField(label=_("移送日期"), widget=DATE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_agency"].queryset = Agency.objects.restrict(self.user, VIEW_AGENCY).filter(is_active=True)  # type: ignore[attr-defined]
+
+
+class ReferralForm(StepForm):
+    suspected_offence = forms.CharField(label=_("涉嫌罪名"), max_length=200)
+    reported_on = forms.DateField(label=_("报告日期"), widget=DATE)
+    task_group_officers = forms.ModelMultipleChoiceField(
+        label=_("专案组成员"), queryset=Officer.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    attachments = forms.MultipleChoiceField(
+        label=_("随附材料"),
+        choices=[
+            ("transfer_letter", _("涉嫌犯罪案件移送书")),
+            ("investigation_report", _("涉嫌犯罪案件情况的调查报告")),
+            ("item_list", _("涉案物品清单")),
+            ("appraisal", _("检验报告或者鉴定意见")),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ReferralDecisionForm(StepForm):
+    approved = forms.BooleanField(label=_("批准移送"), required=False)
+    refusal_reason = forms.CharField(label=_("不批准的理由"), widget=TEXT, required=False)
+
+
+class PoliceTransferForm(StepForm):
+    police = forms.CharField(label=_("接收的公安机关"), max_length=200)
+    party_notified_on = forms.DateField(label=_("书面告知当事人日期"), widget=DATE, required=False)
+
+
+class PoliceResponseForm(StepForm):
+    response = forms.ChoiceField(label=_("公安机关处理"), choices=[("filed", _("已立案")), ("refused", _("不予立案"))])
+    responded_on = forms.DateField(label=_("决定日期"), widget=DATE)
+
+
+class SummaryFileForm(StepForm):
+    filed_on = forms.DateField(label=_("备案日期"), widget=DATE)

@@ -1,0 +1,171 @@
+"""Forms that open work before there is a case: a lead, the request to register it, its refusal,
+and the on-the-spot decision. Shape only, as in `cases.forms`; the actions check the law.
+
+The party is named the way an officer in the street knows it: by its identity number (统一社会
+信用代码 or 身份证号, read off the licence or the ID card). A number not yet on file can be
+registered in the same form, so nothing is typed twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from zhifa.cases.choices import LeadSource
+from zhifa.cases.forms import DATE, TEXT, PenaltyFields
+from zhifa.lawbase.choices import MatterKind, MatterStatus, PenaltyKind
+from zhifa.lawbase.models import Matter
+from zhifa.orgs.models import Agency, Officer, Region
+from zhifa.orgs.permissions import VIEW_OFFICER, VIEW_REGION
+from zhifa.parties.choices import PartyKind
+from zhifa.parties.models import Party
+from zhifa.parties.permissions import VIEW_PARTY
+
+
+class AgencyForm(forms.Form):
+    """A form acting for one agency (the user's own): matters it holds, officers it employs."""
+
+    def __init__(self, *args: Any, agency: Agency, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.agency, self.user = agency, user
+        for name, field in self.fields.items():
+            if name == "matter":
+                field.queryset = held_matters(agency)  # type: ignore[attr-defined]
+            if name in {"handlers", "officers"}:
+                field.queryset = (  # type: ignore[attr-defined]
+                    Officer.objects.restrict(user, VIEW_OFFICER)
+                    .filter(agency=agency, is_active=True)
+                    .select_related("user")
+                )
+            if name == "act_region":
+                field.queryset = Region.objects.restrict(user, VIEW_REGION).filter(  # type: ignore[attr-defined]
+                    path__startswith=agency.region.path
+                )
+
+
+def held_matters(agency: Agency) -> models.QuerySet[Matter]:
+    """Penalty matters the agency exercises today (the rules check the act date)."""
+    return (
+        Matter.objects.filter(holdings__agency=agency, kind=MatterKind.PENALTY, status=MatterStatus.ACTIVE)
+        .distinct()
+        .order_by("code")
+    )
+
+
+class PartyFields(forms.Form):
+    """An existing party by identity number, or the particulars of a new one."""
+
+    party_id_number = forms.CharField(
+        label=_("当事人证件号码"),
+        max_length=40,
+        required=False,
+        help_text=_("统一社会信用代码或身份证号；已登记的当事人自动带出。"),
+    )
+    party = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    party_kind = forms.ChoiceField(label=_("当事人类型"), choices=PartyKind.choices, required=False)
+    party_name = forms.CharField(label=_("当事人名称或姓名"), max_length=200, required=False)
+    party_legal_representative = forms.CharField(label=_("法定代表人或负责人"), max_length=100, required=False)
+    party_address = forms.CharField(label=_("当事人地址"), max_length=300, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        visible = Party.objects.restrict(getattr(self, "user", None), VIEW_PARTY).filter(merged_into__isnull=True)
+        found: Party | None = None
+        if data.get("party"):
+            found = visible.filter(pk=data["party"]).first()
+            if found is None:
+                self.add_error("party_id_number", _("找不到该当事人。"))
+        elif data.get("party_id_number"):
+            number = data["party_id_number"].strip().upper().replace(" ", "")
+            found = visible.filter(id_number=number).first()
+            data["party_id_number"] = number
+        if found is None and not self.errors and not (data.get("party_name") and data.get("party_kind")):
+            self.add_error("party_name", _("该证件号码尚未登记：请填写当事人类型和名称，将同时登记为新当事人。"))
+        data["party_found"] = found
+        return data
+
+
+class LeadForm(AgencyForm):
+    source = forms.ChoiceField(label=_("来源"), choices=LeadSource.choices)
+    received_on = forms.DateField(label=_("发现或收到日期"), widget=DATE)
+    summary = forms.CharField(label=_("线索内容"), widget=TEXT)
+    matter = forms.ModelChoiceField(label=_("执法事项"), queryset=Matter.objects.none(), required=False)
+    reporter = forms.CharField(label=_("举报人或移送机关"), max_length=200, required=False)
+
+
+class RegistrationRequestForm(AgencyForm, PartyFields):
+    matter = forms.ModelChoiceField(label=_("执法事项"), queryset=Matter.objects.none())
+    act_date = forms.DateField(label=_("违法行为发生日期"), widget=DATE)
+    act_end_date = forms.DateField(label=_("违法行为终了日期"), widget=DATE, required=False)
+    act_continuing = forms.BooleanField(label=_("连续或继续状态"), required=False)
+    act_place = forms.CharField(label=_("违法行为发生地"), max_length=300)
+    act_region = forms.ModelChoiceField(label=_("发生地区划"), queryset=Region.objects.none(), required=False)
+    facts = forms.CharField(label=_("违法事实"), widget=TEXT)
+    handlers = forms.ModelMultipleChoiceField(
+        label=_("承办人（第一位为主办人）"), queryset=Officer.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    life_health_financial = forms.BooleanField(label=_("涉及公民生命健康安全、金融安全"), required=False)
+    harmful_consequences = forms.BooleanField(label=_("有危害后果"), required=False)
+    is_major = forms.BooleanField(label=_("重大执法决定"), required=False)
+    is_complex = forms.BooleanField(label=_("情节复杂或重大违法"), required=False)
+
+
+class DeclineLeadForm(forms.Form):
+    reason = forms.CharField(label=_("不予立案理由"), widget=TEXT)
+    decided_on = forms.DateField(label=_("决定日期"), widget=DATE, initial=timezone.localdate)
+
+
+class OnTheSpotForm(AgencyForm, PartyFields, PenaltyFields):
+    """简易程序 on a phone: who, what, which form, what was said, and whether it was paid."""
+
+    # 行政处罚法 第五十一条: on the spot, only a warning or a fine.
+    kinds = forms.MultipleChoiceField(
+        label=_("处罚种类"),
+        choices=[(k.value, k.label) for k in (PenaltyKind.WARNING, PenaltyKind.FINE)],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    illegal_gains = None  # type: ignore[assignment]
+    confiscate_gains = None  # type: ignore[assignment]
+    refund_reason = None  # type: ignore[assignment]
+    mitigated = None  # type: ignore[assignment]
+    matter = forms.ModelChoiceField(label=_("执法事项"), queryset=Matter.objects.none())
+    act_date = forms.DateField(label=_("违法行为发生日期"), widget=DATE, initial=timezone.localdate)
+    act_place = forms.CharField(label=_("违法行为发生地"), max_length=300)
+    facts = forms.CharField(label=_("违法事实"), widget=TEXT)
+    officers = forms.ModelMultipleChoiceField(
+        label=_("执法人员"), queryset=Officer.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    form_number = forms.CharField(label=_("当场处罚决定书编号（预印）"), max_length=40)
+    credentials_shown = forms.BooleanField(label=_("已出示执法证件"), required=False)
+    rights_told = forms.BooleanField(label=_("已告知拟处罚内容和陈述、申辩权利"), required=False)
+    party_answer = forms.CharField(label=_("当事人的陈述、申辩"), widget=TEXT, required=False)
+    decided_on = forms.DateField(label=_("决定日期"), widget=DATE, initial=timezone.localdate)
+    paid_on_the_spot = forms.BooleanField(label=_("当场缴纳罚款"), required=False)
+    receipt_number = forms.CharField(label=_("罚没款专用票据号码"), max_length=60, required=False)
+
+    field_order = [
+        "party_id_number",
+        "party_kind",
+        "party_name",
+        "party_legal_representative",
+        "party_address",
+        "matter",
+        "act_date",
+        "act_place",
+        "facts",
+        "kinds",
+        "fine",
+        "correction",
+        "officers",
+        "credentials_shown",
+        "rights_told",
+        "party_answer",
+        "form_number",
+        "decided_on",
+        "paid_on_the_spot",
+        "receipt_number",
+    ]
