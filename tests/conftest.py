@@ -38,13 +38,27 @@ LAW_SUBSET = {
 }
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+def _import_law_subset() -> None:
     from zhifa.lawbase.actions.laws import import_laws
     from zhifa.lawbase.law_data import iter_laws
 
-    with django_db_blocker.unblock(), context.bound(context.RequestContext("test-setup", None, "test")):
+    with context.bound(context.RequestContext("test-setup", None, "test")):
         import_laws(by=None, records=(law for law in iter_laws() if law["title"] in LAW_SUBSET))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    with django_db_blocker.unblock():
+        _import_law_subset()
+
+
+@pytest.fixture
+def laws(db: Any) -> None:
+    """The law subset, for transactional tests: their flush empties what the session loaded."""
+    from zhifa.lawbase.models import Law
+
+    if not Law.objects.exists():
+        _import_law_subset()
 
 
 @pytest.fixture(autouse=True)

@@ -23,7 +23,7 @@ from zhifa.lawbase.choices import PenaltyKind
 from zhifa.orgs.models import Agency, Officer, User
 from zhifa.orgs.permissions import VIEW_AGENCY, VIEW_OFFICER
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input type=date> reads
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 TEXT = forms.Textarea(attrs={"rows": 3})
 

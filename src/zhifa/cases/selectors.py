@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from zhifa.cases.choices import Outcome, ReviewKind, ReviewResult
 from zhifa.cases.models import (
@@ -168,23 +168,37 @@ def reviewers_for(case: Case) -> QuerySet[Any]:
     )
 
 
-def my_cases(user: Any, *, query: str = "", status: str = "", limit: int = 200) -> list[dict[str, Any]]:
-    """The user's open cases ordered by the nearest deadline (red and yellow first)."""
+# Where a case waits for the head (立案审批, 决定, 结案) rather than for its handlers.
+AWAITING_HEAD = ("registration_pending", "reviewed", "notified", "hearing", "executing")
+
+
+def my_cases(
+    user: Any, *, query: str = "", status: str = "", limit: int = 200, everything: bool = False
+) -> list[dict[str, Any]]:
+    """The user's open cases ordered by the nearest deadline (red and yellow first): those they
+    handle, those awaiting their review, and for a head those awaiting a decision of the head.
+    `everything`: every case the user may see (a supervisor's or head's overview)."""
     from django.db.models import Min, Q
     from django.utils import timezone
 
     from zhifa.cases.actions.deadlines import severity
     from zhifa.cases.choices import OPEN_STATUSES, DeadlineState
-    from zhifa.cases.permissions import VIEW_CASE
+    from zhifa.cases.permissions import APPROVE_CASE, VIEW_CASE
+    from zhifa.orgs.policy import decide
 
     cases = Case.objects.restrict(user, VIEW_CASE).select_related("party", "matter")
     cases = cases.filter(status=status) if status else cases.filter(status__in=OPEN_STATUSES)
+    if not everything:
+        mine = Q(handlers__officer__user=user, handlers__active=True) | Q(reviews__reviewer=user, reviews__result="")
+        if decide(user, APPROVE_CASE).allowed:
+            mine |= Q(status__in=AWAITING_HEAD)
+        cases = cases.filter(pk__in=Case.objects.filter(mine).values("pk"))
     if query:
         cases = cases.filter(Q(number__contains=query) | Q(title__contains=query) | Q(party__name__contains=query))
     cases = cases.annotate(next_due=Min("deadlines__due", filter=Q(deadlines__state=DeadlineState.OPEN)))
     today = timezone.localdate()
     rows = []
-    for case in cases.order_by("next_due", "-id")[:limit]:
+    for case in cases.order_by(F("next_due").asc(nulls_last=True), "-id")[:limit]:
         deadline = case.deadlines.filter(state=DeadlineState.OPEN).order_by("due").first()
         rows.append({"case": case, "deadline": deadline, "severity": severity(deadline, today) if deadline else ""})
     return rows

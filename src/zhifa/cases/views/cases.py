@@ -24,8 +24,15 @@ from zhifa.core.scoping import fetch_for
 
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
-    rows = my_cases(request.user, query=request.GET.get("q", "").strip(), status=request.GET.get("status", ""))
-    return TemplateResponse(request, "cases/case_list.html", {"rows": rows, "q": request.GET.get("q", "")})
+    everything = request.GET.get("all") == "1"
+    rows = my_cases(
+        request.user,
+        query=request.GET.get("q", "").strip(),
+        status=request.GET.get("status", ""),
+        everything=everything,
+    )
+    context = {"rows": rows, "q": request.GET.get("q", ""), "everything": everything}
+    return TemplateResponse(request, "cases/case_list.html", context)
 
 
 @login_required

@@ -1,0 +1,129 @@
+"""What the party holds: the signed PDF of the decision, its public verification page, and the
+electronic delivery whose opening is the receipt."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from pypdf import PdfReader
+
+from tests.cases.flow import (
+    DECISION_SERVED_DAY,
+    decided,
+    fresh,
+    investigated,
+    notified,
+    registered,
+    reported,
+    reviewed,
+)
+from tests.factories.cases import build_world
+from zhifa.cases.actions import deciding
+from zhifa.cases.models import CaseDocument, Deadline
+from zhifa.documents.rendering import fingerprint
+from zhifa.documents.signing import verify_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def w():
+    return build_world()
+
+
+def _decided_with_files(w: Any, capture: Any, **kwargs: Any) -> Any:
+    """The decision, with the PDFs that are rendered (and signed) once the transaction commits."""
+    with capture(execute=True):
+        case = decided(w, **kwargs)
+    return fresh(case)
+
+
+def test_the_decision_is_a_signed_pdf_that_verifies_and_names_its_number(w, django_capture_on_commit_callbacks):
+    case = _decided_with_files(w, django_capture_on_commit_callbacks)
+    document = case.decision.document
+    document.refresh_from_db()
+    assert document.signed
+    pdf = document.pdf.read()
+    check = verify_pdf(pdf)
+    assert check.ok, check.problems
+    assert w.agency.name in check.signer_name
+    assert document.sha256 == fingerprint(pdf)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "行政处罚决定书" in text
+    assert document.number.replace("〔", "").replace("〕", "")[:6] in text.replace("〔", "").replace("〕", "")
+    assert "行政复议" in text
+
+
+def test_a_tampered_decision_no_longer_verifies(w, django_capture_on_commit_callbacks):
+    case = _decided_with_files(w, django_capture_on_commit_callbacks)
+    pdf = bytearray(case.decision.document.pdf.read())
+    at = pdf.index(b"/Contents") - 200  # inside the signed byte range, before the signature itself
+    pdf[at] = (pdf[at] + 1) % 256
+    assert not verify_pdf(bytes(pdf)).ok
+
+
+def test_unsigned_documents_are_rendered_too(w, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        case = notified(w)
+    notice = CaseDocument.objects.get(case=case, code="prior_notice")
+    assert notice.pdf
+    assert not notice.signed
+    assert notice.sha256 == fingerprint(notice.pdf.read())
+
+
+def test_the_public_verification_page_shows_the_document_but_no_personal_data(w, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        case = decided(w, notified(w, reviewed(w, reported(w, investigated(w, registered(w, party=w.person))))))
+    document = fresh(case).decision.document
+    document.refresh_from_db()
+    page = Client().get(f"/v/{case.case_code}/{document.verify_code}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert document.number in html
+    assert w.agency.name in html
+    assert document.sha256 in html
+    assert "已加盖机关电子签章" in html
+    assert w.person.name not in html
+    assert w.person.id_number not in html
+    assert Client().get(f"/v/{case.case_code}/not-the-code/").status_code == 404
+
+
+def test_electronic_delivery_is_served_when_the_party_opens_the_link(w):
+    case = decided(w)
+    document = case.decision.document
+    deciding.deliver(
+        document,
+        by=w.users[0],
+        method="electronic",
+        recipient="赵六",
+        sent_on=DECISION_SERVED_DAY,
+        consent_confirmed=True,
+    )
+    delivery = document.deliveries.get()
+    assert delivery.served_on is None
+    assert not Deadline.objects.filter(case=case, rule="LP-67b").exists()
+
+    party = Client()
+    link = f"/d/{delivery.token}/"
+    assert party.get(link).status_code == 200  # a link previewer fetching the page serves nothing
+    delivery.refresh_from_db()
+    assert delivery.opened_at is None
+
+    opened = party.post(link)
+    assert opened.status_code == 200
+    delivery.refresh_from_db()
+    today = timezone.localdate()
+    assert delivery.served_on == today
+    payment = Deadline.objects.get(case=case, rule="LP-67b")
+    assert payment.starts_on == today
+    assert fresh(case).events.filter(kind="delivery.opened").count() == 1
+
+    party.post(link)  # opening it again changes nothing
+    delivery.refresh_from_db()
+    assert delivery.served_on == today
+    assert fresh(case).events.filter(kind="delivery.opened").count() == 1
+    assert Client().post("/d/not-a-token/").status_code == 404
