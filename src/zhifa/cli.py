@@ -14,6 +14,7 @@ ZHIFA_COMMANDS = (
     "parties",
     "calendar",
     "rules",
+    "deadlines",
     "pki",
     "serve",
     "openapi",

@@ -75,6 +75,15 @@ def test_DC_6_a_year_not_loaded_is_an_error_never_weekends_only(cal):
         cal.add_days(date(2026, 12, 1), 60, roll_over=True)
 
 
+def test_DC_6_a_period_running_into_a_missing_year_has_not_ended_before_that_year(cal):
+    # Lead received Mon 2026-12-14: its 15 working days end in 2027, which is not loaded.
+    assert cal.after_working_days(date(2026, 12, 14), 15, date(2026, 12, 31)) is False
+    assert cal.after_working_days(date(2026, 12, 1), 5, date(2026, 12, 9)) is True  # Mon 12-08 was the 5th
+    assert cal.after_working_days(date(2026, 12, 1), 5, date(2026, 12, 8)) is False
+    with pytest.raises(CalendarMissing):  # a day inside the missing year cannot be answered
+        cal.after_working_days(date(2026, 12, 14), 15, date(2027, 1, 8))
+
+
 def test_DC_6_an_incomplete_year_is_missing(cal):
     CalendarYear.objects.filter(year=2026).update(complete=False)
     with pytest.raises(CalendarMissing, match="2026"):

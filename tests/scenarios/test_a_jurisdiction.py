@@ -143,12 +143,6 @@ def test_LP_22_place_inside_the_agency_area_raises_no_warning(walk):
     assert not warned(case, "LP-22")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: LP-22 WARN (place outside the agency's area) is unreachable: opening_forms.py AgencyForm "
-    "limits act_region to path__startswith=agency.region.path, so an outside region is rejected as an invalid "
-    "choice (422) and a_jurisdiction.lp_22_place never runs. The form should offer any visible region.",
-)
 def test_LP_22_place_outside_the_agency_area_is_registered_with_a_warning(walk):
     case = walk.registered(act_region=walk.w.regions["beside"].pk)  # 上城区, beside 西湖区
     assert case["status"] == "investigating"
@@ -156,11 +150,6 @@ def test_LP_22_place_outside_the_agency_area_is_registered_with_a_warning(walk):
     assert any("上城区" in x["message"] for x in case["warnings"] if x["rule"] == "LP-22")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: LP-22 WARN 'another agency has already filed' (最先立案, 处罚法 第二十五条) is not implemented: "
-    "a_jurisdiction.py has no check for a registered case of another agency against the same party and act.",
-)
 def test_LP_22_second_agency_filing_the_same_act_is_warned(walk):
     w = walk.w
     city = AgencyFactory(
@@ -196,12 +185,6 @@ def test_MP_18_registration_on_the_last_day_raises_no_warning(walk):
     assert not warned(case, "MP-18")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: MP-18 'WARN when overdue' is not implemented: registration.approve_registration only calls "
-    "meet(case, 'MP-18') (no MP-18 deadline exists on the case) and never compares registered_on with "
-    "lead_deadline(lead); a filing decision after the 15 working days should carry an MP-18 warning.",
-)
 def test_MP_18_filing_decision_after_fifteen_working_days_is_warned(walk):
     opened = lead(walk.officer, received_on=D(2025, 7, 1), source="complaint")
     case = walk.officer.ok(f"/leads/{opened['id']}/registration", **registration(walk.w))
@@ -212,17 +195,41 @@ def test_MP_18_filing_decision_after_fifteen_working_days_is_warned(walk):
     assert warned(case, "MP-18")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: MP-18's approved extension (+15 WD, 市监程序 第十八条) is missing: no lead step or endpoint lets "
-    "the head extend the filing decision (e.g. POST /leads/{id}/extend); lead_deadline() in "
-    "actions/registration.py always returns received_on + 15 WD.",
-)
 def test_MP_18_approved_extension_moves_the_filing_decision_fifteen_more_working_days(walk):
     opened = lead(walk.officer, received_on=D(2025, 7, 1), source="complaint")
     reply = walk.head.post(f"/leads/{opened['id']}/extend", days=15, reason="需委托检测", approved_on=D(2025, 7, 21))
     assert reply.status == 200, reply.body
     assert walk.officer.get(f"/leads/{opened['id']}").body["decide_by"] == "2025-08-12"
+
+
+def test_MP_18_registration_within_the_extended_period_raises_no_warning(walk):
+    opened = lead(walk.officer, received_on=D(2025, 7, 1), source="complaint")
+    extended = walk.head.ok(f"/leads/{opened['id']}/extend", days=15, reason="需委托检测", approved_on=D(2025, 7, 21))
+    assert extended["extension_days"] == 15
+    case = walk.officer.ok(f"/leads/{opened['id']}/registration", **registration(walk.w))
+    case = walk.head.step(
+        case["id"], "approve_registration", registered_on=D(2025, 8, 12), preliminary_evidence="检测报告"
+    )
+    assert not warned(case, "MP-18")
+
+
+def test_MP_18_only_the_head_extends_and_only_by_fifteen_working_days_in_all(walk):
+    opened = lead(walk.officer, received_on=D(2025, 7, 1), source="complaint")
+    body = {"reason": "需委托检测", "approved_on": D(2025, 7, 21)}
+    assert walk.officer.post(f"/leads/{opened['id']}/extend", days=15, **body).status == 403
+    error = refused_by(walk.head.post(f"/leads/{opened['id']}/extend", days=16, **body), "MP-18")
+    assert "第十八条" in error["citation"]
+    walk.head.ok(f"/leads/{opened['id']}/extend", days=10, **body)
+    refused_by(walk.head.post(f"/leads/{opened['id']}/extend", days=6, **body), "MP-18")
+    assert walk.officer.get(f"/leads/{opened['id']}").body["decide_by"] == "2025-08-05"
+
+
+def test_MP_18_extension_approved_after_the_fifteen_working_days_is_refused(walk):
+    opened = lead(walk.officer, received_on=D(2025, 7, 1), source="complaint")
+    reply = walk.head.post(f"/leads/{opened['id']}/extend", days=15, reason="需委托检测", approved_on=D(2025, 7, 23))
+    error = refused_by(reply, "MP-18")
+    assert "2025-07-22" in error["message"]
+    assert walk.officer.get(f"/leads/{opened['id']}").body["decide_by"] == "2025-07-22"
 
 
 # --- LP-54 filing -------------------------------------------------------------------------------
@@ -365,12 +372,6 @@ def test_LP_37_decision_under_an_unamended_basis_is_not_warned(walk):
     assert not warned(case, "LP-37")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: LP-37 compares the newer version's effective date with today (ctx.today in "
-    "a_jurisdiction.lp_37) instead of the decision date: an amendment that took effect after decided_on "
-    "still raises the warning. It should use ctx.get('decided_on').",
-)
 def test_LP_37_amendment_in_force_only_after_the_decision_is_not_warned(walk):
     case = walk.notified()
     amend_air_law(D(2025, 9, 1), ("十万元以上一百万元以下", "五万元以上五十万元以下"))
@@ -378,12 +379,6 @@ def test_LP_37_amendment_in_force_only_after_the_decision_is_not_warned(walk):
     assert not warned(case, "LP-37")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: LP-37 warns on any later version (a_jurisdiction.lp_37 never compares penalties): a heavier "
-    "amendment (从旧) should not prompt 'apply the lighter rule'. Compare the StatutoryPenalty maxima of the "
-    "penalty basis article in both versions.",
-)
 def test_LP_37_heavier_amendment_is_not_warned(walk):
     case = walk.notified(walk.reviewed(walk.reported(walk.investigated(walk.registered(act_date=D(2024, 5, 1))))))
     amend_air_law(D(2025, 3, 1), ("十万元以上一百万元以下", "二十万元以上二百万元以下"))

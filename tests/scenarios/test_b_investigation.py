@@ -7,14 +7,18 @@ recusal (LP-43), evidence (LP-46, LP-41), preservation (LP-56) and suspension (M
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 import pytest
+import time_machine
+from django.core.management import call_command
 
 from tests.factories.cases import officer
 from tests.scenarios.api import Api, deadline, warned
 from tests.scenarios.walk import Walk
 from zhifa.cases.actions import investigation
+from zhifa.cases.actions.investigation import lapse_overdue_preservations
 from zhifa.core.errors import RuleViolation
 
 pytestmark = pytest.mark.django_db
@@ -214,18 +218,17 @@ def test_LP_47_inspection_with_a_recording_raises_no_warning(walk):
 # --- LP-43 recusal ------------------------------------------------------------------------------
 
 
-def _apply_recusal(walk: Walk, case: dict[str, Any]) -> Any:
-    # The API has no recusal step (see the xfail below): the party's application is arranged
-    # through the action; the notice itself goes through the API.
-    from zhifa.cases.models import Case
-
-    return investigation.apply_recusal(
-        Case.objects.get(pk=case["id"]),
-        by=walk.w.users[0],
-        officer=walk.w.officers[1],
+def _apply_recusal(walk: Walk, case: dict[str, Any]) -> int:
+    """The party's application for 李娜's recusal, recorded by the officer; returns its id."""
+    walk.officer.step(
+        case["id"],
+        "apply_recusal",
+        officer=walk.w.officers[1].pk,
         reason="当事人称承办人李娜与其法定代表人系亲属",
         applied_on=D(2025, 7, 7),
     )
+    applied = [e for e in walk.officer.get(f"/cases/{case['id']}/timeline").body if e["kind"] == "recusal.applied"]
+    return applied[-1]["payload"]["recusal"]
 
 
 def test_LP_43_notice_issued_while_a_recusal_application_is_undecided_is_warned(walk):
@@ -242,17 +245,11 @@ def test_LP_43_notice_issued_while_a_recusal_application_is_undecided_is_warned(
 def test_LP_43_notice_after_the_head_decided_the_recusal_is_not_warned(walk):
     case = walk.reviewed()
     recusal = _apply_recusal(walk, case)
-    investigation.decide_recusal(recusal, by=walk.w.head, granted=False, decided_on=D(2025, 7, 8))
+    walk.head.step(case["id"], "decide_recusal", recusal=recusal, granted=False, decided_on=D(2025, 7, 8))
     after = walk.officer.step(case["id"], "issue_notice")
     assert not warned(after, "LP-43")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: LP-43 recusal is not reachable through the API or the staff pages: investigation.apply_recusal "
-    "and decide_recusal exist but steps.py registers no 'apply_recusal'/'decide_recusal' step, so a party's "
-    "application and the head's decision cannot be recorded.",
-)
 def test_LP_43_recusal_application_and_decision_are_recorded_through_the_api(walk):
     case = walk.reviewed()
     reply = walk.officer.post(
@@ -261,6 +258,28 @@ def test_LP_43_recusal_application_and_decision_are_recorded_through_the_api(wal
     assert reply.status == 200, reply.body
     after = walk.officer.step(case["id"], "issue_notice")
     assert warned(after, "LP-43")
+
+
+def test_LP_43_only_the_head_decides_and_a_granted_recusal_takes_the_officer_off_the_case(walk):
+    case = walk.reviewed()
+    recusal = _apply_recusal(walk, case)
+    reply = walk.officer.post(
+        f"/cases/{case['id']}/decide_recusal", recusal=recusal, granted=True, decided_on=D(2025, 7, 8)
+    )
+    assert reply.status == 403, reply.body
+    after = walk.head.step(case["id"], "decide_recusal", recusal=recusal, granted=True, decided_on=D(2025, 7, 8))
+    withdrawn = next(h for h in after["handlers"] if h["officer_id"] == walk.w.officers[1].pk)
+    assert withdrawn["active"] is False
+    assert "recusal.decided" in timeline_kinds(walk.head, after)
+
+
+def test_LP_43_recusal_of_an_officer_who_is_not_on_the_case_is_refused(walk):
+    case = walk.reviewed()
+    reply = walk.officer.post(
+        f"/cases/{case['id']}/apply_recusal", officer=walk.w.chair.pk, reason="亲属关系", applied_on=D(2025, 7, 7)
+    )
+    assert reply.status == 422, reply.body
+    unchanged(walk.officer, case)
 
 
 # --- LP-46 evidence verified and lawfully obtained ---------------------------------------------
@@ -302,13 +321,6 @@ def test_LP_46_decision_citing_an_unlawful_exhibit_added_after_review_is_refused
     unchanged(walk.head, case)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an excluded unlawful exhibit on file blocks every report: ReportForm has no evidence_ids field "
-    "and steps.py submit_report never passes evidence_ids, so b_investigation._cited_evidence treats ALL "
-    "evidence as cited; at case.submit_report it also reads the previous report (latest_report) instead of the "
-    "proposed ctx.get('circumstances')['evidence_ids']. 处罚法 Art 46 excludes the exhibit, not the case.",
-)
 def test_LP_46_report_resting_only_on_lawful_evidence_is_not_blocked_by_an_excluded_exhibit(walk):
     case = walk.investigated()
     walk.officer.step(case["id"], "add_evidence", **evidence(kind="audiovisual", title="偷录的谈话录音", lawful=False))
@@ -384,14 +396,7 @@ def test_LP_41_reviewed_device_at_a_published_location_is_usable(walk):
 
 # --- LP-56 evidence preservation ------------------------------------------------------------------
 
-NO_PRESERVATION_STEP = (
-    "BUG: LP-56 preservation (先行登记保存) is not reachable through the API: investigation.preserve_evidence and "
-    "handle_preservation exist but steps.py registers no 'preserve_evidence'/'handle_preservation' step "
-    "(POST /cases/{id}/preserve_evidence is a 404)."
-)
 
-
-@pytest.mark.xfail(strict=True, reason=NO_PRESERVATION_STEP)
 def test_LP_56_preservation_without_head_approval_is_refused(walk):
     case = walk.registered()
     error = walk.officer.refused(
@@ -405,7 +410,6 @@ def test_LP_56_preservation_without_head_approval_is_refused(walk):
     unchanged(walk.officer, case)
 
 
-@pytest.mark.xfail(strict=True, reason=NO_PRESERVATION_STEP)
 def test_LP_56_approved_preservation_must_be_handled_within_seven_working_days(walk):
     case = walk.registered()
     after = walk.officer.step(
@@ -418,12 +422,6 @@ def test_LP_56_approved_preservation_must_be_handled_within_seven_working_days(w
     assert deadline(after, "LP-56")["due"] == "2025-07-10"  # Tue 07-01 + 7 WD = Thu 07-10
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: LP-56 'nothing recorded by the due date → lapsed + WARN' is not implemented: Preservation.lapsed is "
-    "only set by handle_preservation when handled late; nothing marks an unhandled preservation lapsed or raises "
-    "an LP-56 warning once its 7 working days pass (and the step is not in the API, see above).",
-)
 def test_LP_56_unhandled_preservation_lapses_with_a_warning(walk):
     case = walk.registered()
     walk.officer.step(
@@ -437,8 +435,8 @@ def test_LP_56_unhandled_preservation_lapses_with_a_warning(walk):
     assert warned(after, "LP-56")
 
 
-def test_LP_56_rule_and_period_hold_at_the_action_until_the_api_offers_the_step(walk):
-    """The action the missing API step will call: refused without approval, due 7 WD later."""
+def test_LP_56_rule_and_period_hold_at_the_action(walk):
+    """The action behind the step: refused without approval, due 7 WD later."""
     from zhifa.cases.models import Case
 
     case = walk.registered()
@@ -456,7 +454,7 @@ def test_LP_56_rule_and_period_hold_at_the_action_until_the_api_offers_the_step(
 
 
 def test_LP_56_emergency_preservation_needs_a_report_within_24_hours_at_the_action(walk):
-    """Without approval only in an emergency, reported to the head within 24 hours (action level, as above)."""
+    """Without approval only in an emergency, reported to the head within 24 hours (at the action)."""
     from zhifa.cases.models import Case
 
     case = walk.registered()
@@ -472,6 +470,53 @@ def test_LP_56_emergency_preservation_needs_a_report_within_24_hours_at_the_acti
     dues = {(d["due"], d["due_at"]) for d in walk.officer.case(case["id"])["deadlines"] if d["rule"] == "LP-56"}
     assert ("2025-07-10", None) in dues
     assert any(due == "2025-07-02" and due_at and due_at.startswith("2025-07-02T10:00") for due, due_at in dues), dues
+
+
+def _preserve_now(walk: Walk, case: dict[str, Any], at: dt.datetime) -> dict[str, Any]:
+    """A preservation recorded on the day it is made (the clock stands at `at`)."""
+    with time_machine.travel(at, tick=False):
+        return walk.officer.step(
+            case["id"],
+            "preserve_evidence",
+            items="废气处理设备运行记录 1 册",
+            preserved_at=at.isoformat(),
+            approved_by=walk.w.head.pk,
+        )
+
+
+def test_LP_56_preservation_handled_within_seven_working_days_meets_the_deadline(walk):
+    case = walk.registered()
+    at = dt.datetime(2025, 7, 1, 10, tzinfo=BEIJING)
+    after = _preserve_now(walk, case, at)
+    assert not warned(after, "LP-56")
+    preserved = [e for e in walk.officer.get(f"/cases/{case['id']}/timeline").body if e["kind"] == "evidence.preserved"]
+    with time_machine.travel(dt.datetime(2025, 7, 10, 16, tzinfo=BEIJING), tick=False):
+        after = walk.officer.step(
+            case["id"],
+            "handle_preservation",
+            preservation=preserved[-1]["payload"]["preservation"],
+            handling="已拍照、复制，决定解除先行登记保存",
+            handled_on=D(2025, 7, 10),
+        )
+        assert lapse_overdue_preservations() == 0
+    assert deadline(after, "LP-56")["state"] == "met"
+    assert not warned(after, "LP-56")
+
+
+def test_LP_56_the_daily_watch_lapses_a_preservation_left_unhandled(walk):
+    case = walk.registered()
+    _preserve_now(walk, case, dt.datetime(2025, 7, 1, 10, tzinfo=BEIJING))
+    with time_machine.travel(dt.datetime(2025, 7, 10, 23, tzinfo=BEIJING), tick=False):
+        assert lapse_overdue_preservations() == 0  # the last day still belongs to the agency
+    with time_machine.travel(dt.datetime(2025, 7, 11, 1, tzinfo=BEIJING), tick=False):
+        call_command("deadlines", "sweep", stdout=io.StringIO())
+        assert lapse_overdue_preservations() == 0  # idempotent
+    after = walk.officer.case(case["id"])
+    found = [x for x in after["warnings"] if x["rule"] == "LP-56"]
+    assert len(found) == 1
+    assert "2025-07-10" in found[0]["message"]
+    assert "自动解除" in found[0]["message"]
+    assert "evidence.preservation_lapsed" in timeline_kinds(walk.officer, after)
 
 
 # --- MP-46 suspension ---------------------------------------------------------------------------

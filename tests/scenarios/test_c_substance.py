@@ -138,21 +138,13 @@ def test_LP_30_the_day_before_the_fourteenth_birthday_is_still_under_fourteen(wa
 
 # --- LP-31: capacity ----------------------------------------------------------------------------
 
-CAPACITY_BUG = (
-    "BUG: the API cannot record capacity. lp_31 (src/zhifa/cases/rules/c_substance.py) reads "
-    "circumstances['capacity'] / ['capacity_evidence'], but ReportForm (src/zhifa/cases/forms.py) has no such "
-    "fields and steps._flags only copies ReportForm.FLAGS, so the posted values are dropped and LP-31 never fires."
-)
 
-
-@pytest.mark.xfail(strict=True, reason=CAPACITY_BUG)
 def test_LP_31_a_fine_on_a_party_unable_to_control_their_conduct_is_refused(walk):
     case = walk.investigated(walk.registered(party=walk.w.person))
     error = refused_report(walk, case, "LP-31", capacity="none", capacity_evidence="司法鉴定意见书（2025）第12号")
     assert "不能辨认或者不能控制" in error["message"]
 
 
-@pytest.mark.xfail(strict=True, reason=CAPACITY_BUG)
 def test_LP_31_limited_capacity_without_an_appraisal_is_refused(walk):
     case = walk.investigated(walk.registered(party=walk.w.person))
     error = refused_report(walk, case, "LP-31", capacity="partial", mitigated=True)
@@ -253,14 +245,6 @@ def test_LP_33c_no_penalty_once_no_fault_is_proven_is_accepted(walk):
     accepted(walk, case, outcome="no_penalty_unproven", no_fault_proven=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: no way to cite the law that penalises without fault. lp_33c reads "
-        "circumstances['strict_liability_basis'], but ReportForm (src/zhifa/cases/forms.py) has no such field "
-        "and steps._flags drops it, so a strict-liability penalty is always refused."
-    ),
-)
 def test_LP_33c_a_fine_without_fault_is_accepted_when_a_strict_liability_law_is_cited(walk):
     case = walk.investigated()
     accepted(
@@ -337,15 +321,6 @@ def test_LP_40_a_decision_after_a_supplementary_investigation_opinion_is_refused
     assert not [d for d in after["documents"] if d["code"] == "penalty_decision"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: the refusal does not cite 行政处罚法第四十条. record_review (src/zhifa/cases/actions/reporting.py) "
-        "moves a 'supplement' case back to investigating, so issue_decision stops at require_status "
-        "(code wrong_stage, no rule/citation) and lp_40 (c_substance.py) is never reached; the status check "
-        "should give way to LP-40 (or raise RuleViolation naming it) when the latest review asks for more."
-    ),
-)
 def test_LP_40_a_decision_after_a_supplementary_investigation_opinion_cites_article_40(walk):
     case = _sent_back(walk)
     error = walk.head.refused(case["id"], "issue_decision", "LP-40", **DECISION)

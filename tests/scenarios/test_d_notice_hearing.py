@@ -283,15 +283,6 @@ def test_LP_45_heavier_fine_than_notified_after_a_defence_is_refused(walk):
     assert case["status"] == "decided"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: no API path serves a fresh 告知书 once one is served: submit_report is offered only in "
-        "(investigating, reported) and issue_notice only in (reviewed) (src/zhifa/cases/steps.py), and "
-        "record_review keeps the status 'notified' (actions/reporting.py record_review), so LP-45's "
-        "'heavier penalty with a fresh notice' and LP-63's '须重新告知' cannot be followed"
-    ),
-)
 def test_LP_45_heavier_fine_is_allowed_after_a_fresh_notice(walk):
     case = notified(walk, fine="100000")
     walk.officer.step(
@@ -312,14 +303,6 @@ def test_LP_45_heavier_fine_is_allowed_after_a_fresh_notice(walk):
     assert case["status"] == "decided"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: Penalty.is_heavier_than (src/zhifa/cases/penalty.py) compares only new kinds, the fine and "
-        "the confiscate_gains flag, not the confiscated amount (its docstring says 'or more gains "
-        "confiscated'), so confiscating 8,000 after notifying 5,000 passes LP-45"
-    ),
-)
 def test_LP_45_confiscating_more_illegal_gains_than_notified_is_refused(walk):
     case = notified(walk, fine="100000", report=CONFISCATING)
     body = decision(D(2025, 7, 15), fine="100000", kinds=["fine", "confiscate_gains"], confiscate_gains=True)
@@ -365,15 +348,6 @@ def test_LP_63_confiscated_gains_at_the_fine_threshold_require_the_hearing_claus
     assert_hearing_clause(walk, case)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: the configured confiscation threshold (HearingThreshold.confiscation, set by "
-        "set_hearing_threshold) is never read: selectors.hearing_threshold returns only (individual, "
-        "organisation) and rules/d_notice.py qualifies_for_hearing compares confiscated gains with the fine "
-        "threshold, so confiscating 5,000 against a configured 较大数额 of 5,000 carries no hearing clause"
-    ),
-)
 def test_LP_63_confiscation_at_the_configured_confiscation_threshold_requires_the_hearing_clause(walk, w):
     threshold(w, individual="200000", organisation="200000", confiscation="5000")
     case = notified(walk, fine="100000", report=CONFISCATING)
@@ -412,6 +386,21 @@ def test_LP_63_decision_with_a_larger_fine_after_a_notice_without_hearing_clause
     threshold(w, w.regions["province"], individual="150000", organisation="150000")
     error = refused(walk.head, case, "issue_decision", "LP-63", **decision(D(2025, 7, 15)))
     assert "听证" in error["message"]
+
+
+def test_LP_63_a_fresh_notice_with_the_hearing_clause_lets_the_decision_be_made(walk, w):
+    threshold(w, w.regions["province"], individual="200000", organisation="200000")
+    case = notified(walk, fine="150000")
+    threshold(w, w.regions["province"], individual="150000", organisation="150000")
+    refused(walk.head, case, "issue_decision", "LP-63", **decision(D(2025, 7, 15)))
+    # 须重新告知: a fresh 告知书, now with the hearing clause, served on Tue 07-15.
+    case = walk.officer.step(case["id"], "issue_notice")
+    case = walk.deliver(case, "prior_notice", D(2025, 7, 15))
+    assert notice_event(walk.officer, case)["hearing"] is True
+    assert deadline(case, "LP-64a")["due"] == "2025-07-22"
+    refused(walk.head, case, "issue_decision", "MP-57", **decision(D(2025, 7, 22)))
+    case = walk.head.step(case["id"], "issue_decision", **decision(D(2025, 7, 23)))
+    assert case["status"] == "decided"
 
 
 # --- LP-64a: the 5-working-day hearing request ---------------------------------------------------

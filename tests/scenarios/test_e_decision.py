@@ -169,21 +169,22 @@ def test_MP_49_a_handler_offered_as_reviewer_is_refused_and_nothing_changes(walk
     assert not [d for d in after["deadlines"] if d["rule"] == "MP-49"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: refusing a handler as reviewer does not cite MP-49. RequestReviewForm's queryset "
-        "(reviewers_for, src/zhifa/cases/selectors.py) silently drops handlers, so the API answers a generic "
-        "'invalid choice' on `reviewer` and mp_49 (src/zhifa/cases/rules/e_decision.py) is never reached; "
-        "the form should offer the agency's reviewers and let request_review refuse a handler with MP-49."
-    ),
-)
 def test_MP_49_a_handler_offered_as_reviewer_is_refused_citing_the_rule(walk, w):
     case = walk.reported()
     error = walk.officer.refused(
         case["id"], "request_review", "MP-49", reviewer=w.users[1].pk, received_on=D(2025, 7, 8)
     )
     assert "承办人" in error["message"]
+
+
+def test_MP_49_an_officer_without_the_reviewing_role_is_refused_as_reviewer(walk, w):
+    case = walk.reported()
+    reply = walk.officer.post(
+        f"/cases/{case['id']}/request_review", reviewer=w.chair.user.pk, received_on=D(2025, 7, 8)
+    )
+    assert reply.status == 422, reply.body
+    assert "审核人员" in reply.body["fields"]["reviewer"][0]
+    unchanged(walk.officer, case)
 
 
 # --- LP-58: legal review before the decision ------------------------------------------------------

@@ -146,16 +146,6 @@ def test_LP_51_criticism_on_the_spot_is_refused(spot):
     assert spot.cases() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: 通报批评 (or confiscation, suspension…) on the spot is refused by the shape of "
-        "OnTheSpotForm.kinds (opening_forms.py: choices only warning/fine) with the bare field error "
-        "'kinds.0: 不是允许的取值', so LP-51's own message and article (rules/f_summary.py lp_51, which "
-        "already handles other kinds) never reach the user; accept every PenaltyKind in the form and "
-        "let LP-51 refuse"
-    ),
-)
 def test_LP_51_criticism_on_the_spot_is_refused_citing_the_article(spot):
     error = spot.refused("LP-51", kinds=["criticism"], fine=None)
     assert "通报批评" in error["message"]
@@ -187,18 +177,10 @@ def test_LP_52_form_number_already_used_is_refused(spot):
     assert "已经使用" in error["message"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: the used-number check compares the typed string (selectors.form_number_problem: "
-        "Case.objects.filter(number=form_number)) while the range check compares int(tail), so "
-        "pre-printed form No. 3 is accepted a second time when written '杭环西简3' instead of "
-        "'杭环西简000003'; compare the parsed serial (prefix + int) or normalise the number"
-    ),
-)
 def test_LP_52_form_number_already_used_is_refused_however_it_is_written(spot):
     spot.decide(number=3)
     spot.refused("LP-52", number=f"{PREFIX}3")
+    spot.refused("LP-52", number=f"{PREFIX}００３")  # full-width digits typed on a phone
 
 
 def test_LP_52_form_number_of_another_agencys_range_is_refused(spot, w):
@@ -237,14 +219,6 @@ def test_LP_52_decision_not_filed_after_seven_working_days_shows_a_red_deadline(
     assert filing["severity"] == "red"  # 2025-07-10 has long passed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: LP-52 'No 备案 after 7 WD (MP-70) → WARN' is not implemented: "
-        "actions/summary.py file_summary_decision only meets the MP-70 deadline and raises no warning "
-        "when filed_on is after its due date (no rule on a summary.file step in rules/f_summary.py)"
-    ),
-)
 def test_LP_52_filing_after_seven_working_days_is_recorded_with_a_warning(spot):
     case = spot.decide()
     case = spot.officer.step(case["id"], "file_summary", filed_on=D(2025, 7, 11))
@@ -252,15 +226,6 @@ def test_LP_52_filing_after_seven_working_days_is_recorded_with_a_warning(spot):
     assert warned(case, "LP-52")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: the file_summary step (steps.py, statuses DECIDED/EXECUTING) and "
-        "actions/summary.py file_summary_decision do not check procedure == summary, so a general-"
-        "procedure decision can be 'filed' as an on-the-spot one, and one without a fine is closed by it, "
-        "bypassing the close step and its rules (case.close: LP-33c, LP-27)"
-    ),
-)
 def test_LP_52_filing_is_only_for_on_the_spot_decisions(walk):
     case = walk.decided()
     assert case["procedure"] == "general"
@@ -326,15 +291,25 @@ def test_LR_23_on_the_spot_form_offering_direct_litigation_is_refused(spot, w):
     assert "行政复议" in error["message"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: LR-23's DEADLINE (the deciding agency forwards an application lodged through it within "
-        "5 WD, 复议法 Art 32) is not implemented: actions/execution.py record_remedy opens only LR-48, "
-        "and LR-23 is declared only as a BLOCK on summary.document (rules/f_summary.py)"
-    ),
-)
 def test_LR_23_application_lodged_through_the_agency_is_forwarded_within_five_working_days(spot):
+    # 行政复议法 第三十二条: lodged through the deciding agency, which (upholding its decision) forwards
+    # it within five working days (第八十八条: 工作日) of receiving it. An application the party sent to
+    # the reconsideration body itself opens no forwarding deadline, hence `lodged_with_agency`.
+    case = spot.decide()
+    case = spot.officer.step(
+        case["id"], "record_remedy", kind="reconsideration", filed_on=D(2025, 7, 1), lodged_with_agency=True
+    )
+    forwarding = deadline(case, "LR-23")
+    assert (forwarding["starts_on"], forwarding["due"]) == ("2025-07-01", "2025-07-08")  # Tue → Tue
+    assert forwarding["period"] == "5个工作日"
+    assert "第三十二条" in forwarding["citation"]
+    assert deadline(case, "LR-20")["state"] == "met"  # the party applied in time
+
+    case = spot.officer.step(case["id"], "remedy_progress", forwarded_on=D(2025, 7, 7))
+    assert (deadline(case, "LR-23")["state"], deadline(case, "LR-23")["met_on"]) == ("met", "2025-07-07")
+
+
+def test_LR_23_application_sent_to_the_reconsideration_body_itself_opens_no_forwarding_deadline(spot):
     case = spot.decide()
     case = spot.officer.step(case["id"], "record_remedy", kind="reconsideration", filed_on=D(2025, 7, 1))
-    assert deadline(case, "LR-23")["due"] == "2025-07-08"
+    assert not [d for d in case["deadlines"] if d["rule"] == "LR-23"]

@@ -156,16 +156,6 @@ def test_LP_67a_ordinary_procedure_fine_paid_at_the_bank_is_recorded(walk):
     assert events(walk.officer, case["id"])[-1]["payload"]["channel"] == "bank"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: 行政处罚法 第六十九条 lets officers collect after an ordinary (Art 57) decision in remote, waterborne "
-        "or poor-transport areas when the party asks. lp_67a/lp_68 (rules/g_payment.py) read remote_area and "
-        "party_requested, but PaymentForm (cases/forms.py:248) has no such fields and the record_payment step "
-        "(cases/steps.py, 'record_payment') never passes them to execution.record_payment, so the API refuses "
-        "every such collection with LP-67a."
-    ),
-)
 def test_LP_67a_remote_area_collection_at_the_partys_request_is_allowed(walk):
     case = walk.served()
     case = walk.officer.step(
@@ -317,14 +307,6 @@ def test_LP_66_approved_deferral_moves_the_payment_deadline_and_the_surcharge(wa
     assert owed_on(walk, case["id"], D(2026, 1, 10)) == Decimal("13000")  # 10 days after 12-31: 10 × 300
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: 行政处罚法 第七十二条第二款: with a deferral the time to apply to the court runs from the end of the "
-        "deferral. court_window() (rules/i_enforcement.py) ignores case.deferrals and still opens the LE-53 window "
-        "at the end of the litigation period (2025-07-11), so an application during the deferral is accepted."
-    ),
-)
 def test_LP_66_court_enforcement_is_refused_while_the_deferral_runs(walk):
     case = served_case(walk, D(2025, 1, 10))
     walk.head.step(
@@ -341,14 +323,6 @@ def test_LP_66_court_enforcement_is_refused_while_the_deferral_runs(walk):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: 行政处罚法 第七十二条第二款 — after a deferral to 2025-12-31 the three months of LE-53 run to "
-        "2026-03-31; court_window() (rules/i_enforcement.py) ignores the deferral and le_53_late warns that the "
-        "window closed on 2025-10-10."
-    ),
-)
 def test_LP_66_court_application_after_the_deferral_is_not_late(walk):
     case = served_case(walk, D(2025, 1, 10))
     walk.head.step(

@@ -1,10 +1,10 @@
 """I. Enforcing decisions (LEGAL-RULES §I): the 催告, court enforcement and direct enforcement.
 
 The court route (serve_reminder, apply_court_enforcement) goes through the JSON API. Direct
-enforcement (强制拆除, 代履行, enforcing a money obligation) has no API step: `execution.enforce_directly`
-exists and its rules (LE-35, LE-43, LE-44, LE-46, LE-51) are checked there, so these scenarios take
-it through the action and read its refusal in the API's error shape; the missing endpoint is
-itself a failing (xfail) test below.
+enforcement (强制拆除, 代履行, enforcing a money obligation) is the API step `enforce_directly`
+(test_LE_43_direct_enforcement_is_a_step_of_the_api); the other scenarios take it through its
+action, `execution.enforce_directly`, where its rules (LE-35, LE-39, LE-43, LE-44, LE-46, LE-51) are
+checked, and read its refusal in the API's error shape.
 """
 
 from __future__ import annotations
@@ -20,12 +20,21 @@ from tests.scenarios.api import deadline, document, warned
 from tests.scenarios.test_g_payment import events, served_case, text, unchanged
 from tests.scenarios.walk import Walk
 from zhifa.cases.actions import execution
-from zhifa.cases.models import Case
+from zhifa.cases.models import Case, Remedy
 from zhifa.core.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 D = dt.date
 COURT = "杭州市西湖区人民法院"
+# What a 代履行决定书 states (行政强制法 第五十一条第一款第（一）项) besides the party and the time.
+SUBSTITUTE_DECISION = {
+    "reasons": "当事人逾期未清除占道堆放的建筑材料，影响交通安全",
+    "basis": "《中华人民共和国行政强制法》第五十条",
+    "manner": "委托清运单位清除并运至指定消纳场所",
+    "target": "西湖区转塘街道演示路1号人行道上的建筑材料",
+    "cost_estimate": "3200",
+    "performer": "杭州演示环境服务有限公司",
+}
 
 
 def at(day: dt.date, hour: int = 10, minute: int = 0) -> dt.datetime:
@@ -129,15 +138,6 @@ def test_LE_35_reminder_states_the_time_limit_manner_amount_and_the_right_to_be_
 # --- LE-39: three years of suspension --------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: LE-39 is only declared (rules/i_enforcement.py, declare('LE-39')): no step suspends enforcement "
-        "(the API's 'suspend' is the investigation's, INVESTIGATION statuses only) and no 'LE-39' deadline is ever "
-        "opened, so nothing alerts after three years of suspension (强制法 第三十九、四十条). "
-        "'suspend_enforcement' below is a placeholder name for the missing step."
-    ),
-)
 def test_LE_39_three_years_of_suspended_enforcement_raise_the_may_close_alert(walk):
     case = served_case(walk, D(2025, 1, 10))
     reply = walk.head.client.post(
@@ -147,6 +147,22 @@ def test_LE_39_three_years_of_suspended_enforcement_raise_the_may_close_alert(wa
     )
     assert reply.status_code == 200, reply.content
     assert deadline(walk.officer.case(case["id"]), "LE-39")["due"] == "2028-07-01"
+
+
+def test_LE_39_no_enforcement_while_suspended_until_enforcement_resumes(walk):
+    case = served_case(walk, D(2025, 1, 10))
+    reminded(walk, case, D(2025, 6, 3), D(2025, 6, 13))
+    walk.head.step(case["id"], "suspend_enforcement", ground="第三人对执行标的主张权利", started_on=D(2025, 7, 1))
+    refusal = walk.head.refused(
+        case["id"], "apply_court_enforcement", "LE-39", filed_on=D(2025, 7, 16), court=COURT, signed_by_head=True
+    )
+    assert "2025-07-01" in refusal["message"]
+    refused_directly(walk, case, "LE-39", kind="money", scheduled_at=at(D(2025, 7, 16)))
+
+    case = walk.head.step(case["id"], "resume_enforcement", resumed_on=D(2025, 7, 20))
+    watch = deadline(case, "LE-39")
+    assert (watch["state"], watch["met_on"]) == ("met", "2025-07-20")
+    assert apply(walk, case, D(2025, 7, 21)).status == 200
 
 
 # --- LE-43: no night, no holidays, no utility cut-off -----------------------------------------------
@@ -180,13 +196,6 @@ def test_LE_43_cutting_off_utilities_is_refused(walk):
     assert "停止供水" in reply["message"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: execution.enforce_directly (LE-35/43/44/46/51 are checked there) has no entry in cases/steps.py STEPS, "
-        "so the API offers no direct-enforcement step: POST /api/v1/cases/{id}/enforce_directly is a 404."
-    ),
-)
 def test_LE_43_direct_enforcement_is_a_step_of_the_api(walk):
     case = served_case(walk, D(2025, 1, 10))
     reminded(walk, case, D(2025, 7, 1), D(2025, 7, 11))
@@ -262,32 +271,32 @@ def test_LE_46_money_enforcement_after_thirty_days_of_surcharge_is_allowed(walk)
     enforced(walk, case, kind="money", scheduled_at=at(D(2025, 8, 18)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: LEGAL-RULES LE-46 asks for a DEADLINE on day 31 of the surcharge; no 'LE-46' deadline is ever opened "
-        "(neither at service in deciding._decision_served nor with the 催告 in execution.serve_reminder)."
-    ),
-)
 def test_LE_46_day_thirty_one_of_the_surcharge_is_tracked_as_a_deadline(walk):
     case = served_case(walk, D(2025, 7, 1))
     case = reminded(walk, case, D(2025, 7, 18), D(2025, 7, 28))
     assert deadline(case, "LE-46")["due"] == "2025-08-16"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: le_46 (rules/i_enforcement.py) counts natural days since the payment deadline, but no surcharge "
-        "accrues while a reconsideration is pending (处罚法 第七十三条第三款, surcharge.late_days); with the "
-        "reconsideration filed on day 4 there have not been 'more than 30 days' of surcharge (强制法 第四十六条)."
-    ),
-)
 def test_LE_46_days_paused_by_a_pending_reconsideration_do_not_count(walk):
     case = served_case(walk, D(2025, 7, 1))
     walk.officer.step(case["id"], "record_remedy", kind="reconsideration", filed_on=D(2025, 7, 20))
     reminded(walk, case, D(2025, 7, 21), D(2025, 7, 31))
     refused_directly(walk, case, "LE-46", kind="money", scheduled_at=at(D(2025, 8, 25)))
+    assert not [d for d in walk.officer.case(case["id"])["deadlines"] if d["rule"] == "LE-46"]  # no day 31 yet
+
+
+def test_LE_46_day_thirty_one_moves_by_the_days_a_reconsideration_was_pending(walk):
+    case = served_case(walk, D(2025, 7, 1))  # payment due 07-16
+    reminded(walk, case, D(2025, 7, 18), D(2025, 7, 28))
+    walk.officer.step(case["id"], "record_remedy", kind="reconsideration", filed_on=D(2025, 7, 26))
+    # The reconsideration body's decision has no API step: recorded through its action.
+    remedy = Remedy.objects.get(case_id=case["id"])
+    execution.conclude_remedy(remedy, by=walk.w.users[0], concluded_on=D(2025, 9, 30), upheld=True, result="维持")
+    # 10 days of surcharge before the filing (07-17…07-26), 21 more from 10-01: day 31 is 10-21.
+    assert deadline(walk.officer.case(case["id"]), "LE-46")["due"] == "2025-10-21"
+    refused_directly(walk, case, "LE-46", kind="money", scheduled_at=at(D(2025, 10, 20)))
+    enforced(walk, case, kind="money", scheduled_at=at(D(2025, 10, 21)))
+    assert deadline(walk.officer.case(case["id"]), "LE-46")["state"] == "met"
 
 
 # --- LE-51: 代履行 ----------------------------------------------------------------------------------
@@ -296,28 +305,24 @@ def test_LE_46_days_paused_by_a_pending_reconsideration_do_not_count(walk):
 def test_LE_51_reminder_later_than_three_working_days_before_substitute_performance_is_refused(walk):
     case = served_case(walk, D(2025, 7, 1))
     reminded(walk, case, D(2025, 7, 4), D(2025, 7, 7))
-    reply = refused_directly(walk, case, "LE-51", kind="substitute", scheduled_at=at(D(2025, 7, 8)))
+    reply = refused_directly(
+        walk, case, "LE-51", kind="substitute", scheduled_at=at(D(2025, 7, 8)), **SUBSTITUTE_DECISION
+    )
     assert "2025-07-03" in reply["message"]  # 代履行 Tue 07-08 → 催告 no later than Thu 07-03
 
 
 def test_LE_51_reminder_three_working_days_before_substitute_performance_is_enough(walk):
     case = served_case(walk, D(2025, 7, 1))
     reminded(walk, case, D(2025, 7, 3), D(2025, 7, 7))
-    enforced(walk, case, kind="substitute", scheduled_at=at(D(2025, 7, 8)))
+    enforced(walk, case, kind="substitute", scheduled_at=at(D(2025, 7, 8)), **SUBSTITUTE_DECISION)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: LE-51 REQUIREs the 代履行 decision's fields (reasons, basis, manner, time, target, cost estimate, "
-        "performer, 强制法 第五十一条); execution.enforce_directly takes none of them and le_51 checks only the 催告 "
-        "date, so a substitute performance without a cost estimate or performer is accepted."
-    ),
-)
 def test_LE_51_substitute_performance_without_cost_estimate_and_performer_is_refused(walk):
     case = served_case(walk, D(2025, 7, 1))
     reminded(walk, case, D(2025, 7, 3), D(2025, 7, 7))
-    refused_directly(walk, case, "LE-51", kind="substitute", scheduled_at=at(D(2025, 7, 8)))
+    reply = refused_directly(walk, case, "LE-51", kind="substitute", scheduled_at=at(D(2025, 7, 8)))
+    assert "费用预算" in reply["message"]
+    assert "代履行人" in reply["message"]
 
 
 # --- LE-53: three months after the litigation period ----------------------------------------------
@@ -363,14 +368,6 @@ def test_LE_53_court_application_while_a_suit_is_pending_is_refused(walk):
     assert "尚未终结" in refusal["message"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: a second court application (e.g. after a refused one) crashes with HTTP 500: CourtApplication has a "
-        "unique case (IntegrityError in execution.apply_court_enforcement, CourtApplication.objects.create) and "
-        "nothing checks for an existing application first; it should be a 4xx with a message."
-    ),
-)
 def test_LE_53_a_second_court_application_is_refused_not_a_server_error(walk):
     case = served_case(walk, D(2025, 1, 10))
     reminded(walk, case, D(2025, 6, 3), D(2025, 6, 13))

@@ -192,13 +192,6 @@ def test_TR_12_police_refusal_reopens_the_case_and_reconsideration_is_due_in_thr
     assert "复议" in due["label"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: referral.record_police_response sets status INVESTIGATING on a refusal even when the case was "
-    "already decided (referred from EXECUTING): the paid fine case can then never be closed (close needs "
-    "DECIDED/EXECUTING; a new decision would fine the same act twice). On refusal it should return to the "
-    "status the case had before the transfer (decided/executing) when a decision exists.",
-)
 def test_TR_12_police_refusal_after_the_decision_lets_the_fined_case_be_closed(walk):
     case = walk.served()
     walk.officer.step(case["id"], "record_payment", amount="150000", paid_on=D(2025, 8, 1), channel="bank")

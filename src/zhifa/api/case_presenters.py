@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from zhifa.cases.actions.deadlines import severity
 from zhifa.cases.actions.documents import verify_url
-from zhifa.cases.actions.registration import lead_deadline
+from zhifa.cases.actions.registration import lead_due
 from zhifa.cases.availability import Option
 from zhifa.cases.choices import DeadlineState, DeliveryMethod
 from zhifa.cases.events import STEPS
@@ -159,6 +159,7 @@ def case_out(case: Case, options: list[Option]) -> dict[str, Any]:
 
 def lead_out(lead: Lead) -> dict[str, Any]:
     case = getattr(lead, "case", None)
+    decide_by, provisional = lead_due(lead)
     return {
         "id": lead.pk,
         "agency": _named(lead.agency),
@@ -169,7 +170,11 @@ def lead_out(lead: Lead) -> dict[str, Any]:
         "matter": _named(lead.matter),
         "reporter": lead.reporter,
         "status": lead.status,
-        "decide_by": lead_deadline(lead),
+        "decide_by": decide_by,
+        "decide_by_provisional": provisional,
+        "extension_days": lead.extension_days,
+        "extension_reason": lead.extension_reason,
+        "extended_on": lead.extended_on,
         "case_id": case.pk if case else None,
         "version": lead.version,
     }

@@ -8,6 +8,7 @@ the input (the report's penalty, today's date).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.utils import timezone
@@ -20,9 +21,13 @@ from zhifa.cases.rules import Context, evaluate
 from zhifa.cases.rules.d_notice import qualifies_for_hearing
 from zhifa.cases.selectors import latest_report
 from zhifa.cases.steps import STEPS, Step
+from zhifa.core.calendar.periods import CalendarMissing
 from zhifa.orgs.policy import decide
 
-SUMMARY_STEPS = {"file_summary", "record_payment", "record_remedy", "archive", "deliver"}
+# Once a remedy is pending: its progress, the respondent's reply and the result (LEGAL-RULES §3.J).
+REMEDY_STEPS = {"remedy_progress", "reply_reconsideration", "conclude_remedy"}
+SUMMARY_STEPS = {"file_summary", "record_payment", "record_remedy", "archive", "deliver"} | REMEDY_STEPS
+SUMMARY_ONLY = {"file_summary"}  # 备案 is for on-the-spot decisions (行政处罚法 第五十二条)
 
 
 @dataclass
@@ -58,15 +63,25 @@ def _rule_reasons(case: Case, step: Step, user: Any) -> list[str]:
     if not step.rule_step or step.code not in {"issue_decision", "issue_notice", "approve_registration", "close"}:
         return []
     context = Context(step=step.rule_step, case=case, data=_preview(case, step), by=user)
-    return [f"{f.rule.id}：{f.message}" for f in evaluate(step.rule_step, context) if f.blocking]
+    try:
+        findings = evaluate(step.rule_step, context)
+    except CalendarMissing as missing:
+        # A rule needs a year whose holidays are not loaded (DC-6): say so, the page still shows.
+        return [f"{missing.rule}：{missing.message}"]
+    return [f"{f.rule.id}：{f.message}" for f in findings if f.blocking]
 
 
 def options(case: Case, user: Any) -> list[Option]:
     found = []
+    remedy_pending = cache(lambda: case.remedies.filter(concluded_on__isnull=True).exists())  # asked at most once
     for step in STEPS:
         if case.procedure == Procedure.SUMMARY and step.code not in SUMMARY_STEPS:
             continue
+        if case.procedure != Procedure.SUMMARY and step.code in SUMMARY_ONLY:
+            continue
         if case.status not in step.statuses or step.code == "deliver":
+            continue
+        if step.code in REMEDY_STEPS and not remedy_pending():
             continue
         decision = decide(user, step.perm, case)
         reasons = [] if decision.allowed else [decision.reason]

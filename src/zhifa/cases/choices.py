@@ -129,6 +129,14 @@ class RemedyKind(models.TextChoices):
     LITIGATION = "litigation", _("行政诉讼")
 
 
+class EnforcementKind(models.TextChoices):
+    """How an agency with enforcement power enforces a decision itself (行政强制法 第四章)."""
+
+    MONEY = "money", _("金钱给付义务的执行（划拨、拍卖抵缴）")
+    DEMOLITION = "demolition", _("强制拆除")
+    SUBSTITUTE = "substitute", _("代履行")
+
+
 class DeadlineState(models.TextChoices):
     OPEN = "open", _("进行中")
     MET = "met", _("已完成")

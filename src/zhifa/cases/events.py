@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from zhifa.cases.citations import COMPULSION_LAW, MARKET_PROCEDURE, PENALTY_LAW, REFERRAL_RULES, art
+from zhifa.cases.citations import (
+    COMPULSION_LAW,
+    LITIGATION_LAW,
+    MARKET_PROCEDURE,
+    PENALTY_LAW,
+    RECONSIDERATION_LAW,
+    REFERRAL_RULES,
+    art,
+)
 from zhifa.core.audit.kinds import AuditKind, audit_kind
 
 STEPS: dict[str, AuditKind] = {}
@@ -19,12 +27,16 @@ def step(code: str, label: object, citation: str = "") -> AuditKind:
 
 LEAD_RECEIVED = step("lead.received", _("登记线索"), art(MARKET_PROCEDURE, 18))
 LEAD_DECLINED = step("lead.declined", _("不予立案"), art(MARKET_PROCEDURE, 20))
+LEAD_EXTENDED = step("lead.extended", _("延长线索核查期限"), art(MARKET_PROCEDURE, 18))
 REGISTRATION_REQUESTED = step("registration.requested", _("提请立案"), art(PENALTY_LAW, 54))
 REGISTERED = step("registered", _("批准立案"), art(PENALTY_LAW, 54))
 TRANSCRIPT_RECORDED = step("transcript.recorded", _("制作笔录"), art(PENALTY_LAW, 55))
 EVIDENCE_ADDED = step("evidence.added", _("收集证据"), art(PENALTY_LAW, 46))
 EVIDENCE_PRESERVED = step("evidence.preserved", _("先行登记保存证据"), art(PENALTY_LAW, 56))
 PRESERVATION_HANDLED = step("evidence.preservation_handled", _("先行登记保存处理决定"), art(PENALTY_LAW, 56))
+PRESERVATION_LAPSED = step(
+    "evidence.preservation_lapsed", _("先行登记保存逾期自动解除"), art(MARKET_PROCEDURE, 35, paragraph=2)
+)
 RECUSAL_APPLIED = step("recusal.applied", _("申请回避"), art(PENALTY_LAW, 43))
 RECUSAL_DECIDED = step("recusal.decided", _("回避决定"), art(PENALTY_LAW, 43))
 SUSPENDED = step("suspended", _("中止调查"), art(MARKET_PROCEDURE, 46))
@@ -51,11 +63,15 @@ CASH_HANDED_OVER = step("payment.handed_over", _("当场收缴罚款交至机关
 CASH_BANKED = step("payment.banked", _("罚款缴付银行"), art(PENALTY_LAW, 71))
 DEFERRAL_APPROVED = step("deferral.approved", _("批准延期（分期）缴纳"), art(PENALTY_LAW, 66))
 REMEDY_RECORDED = step("remedy.recorded", _("当事人申请复议或提起诉讼"), art(PENALTY_LAW, 73))
-REMEDY_CONCLUDED = step("remedy.concluded", _("复议、诉讼审结"))
+REMEDY_PROGRESS = step("remedy.progress", _("登记行政复议进展"), art(RECONSIDERATION_LAW, 32, 48, 62))
+REMEDY_REPLIED = step("remedy.replied", _("向复议机关书面答复"), art(RECONSIDERATION_LAW, 48))
+REMEDY_CONCLUDED = step("remedy.concluded", _("复议、诉讼审结"), art(LITIGATION_LAW, 45))
 REMINDER_SERVED = step("reminder.served", _("送达催告书"), art(COMPULSION_LAW, 35, 54))
 COURT_APPLIED = step("court.applied", _("申请人民法院强制执行"), art(COMPULSION_LAW, 53))
 COURT_CONCLUDED = step("court.concluded", _("法院强制执行终结"), art(COMPULSION_LAW, 53))
 ENFORCED = step("enforced", _("强制执行"), art(COMPULSION_LAW, 43))
+ENFORCEMENT_SUSPENDED = step("enforcement.suspended", _("中止执行"), art(COMPULSION_LAW, 39))
+ENFORCEMENT_RESUMED = step("enforcement.resumed", _("恢复执行"), art(COMPULSION_LAW, 39))
 CLOSED = step("closed", _("结案"), art(MARKET_PROCEDURE, 77))
 ARCHIVED = step("archived", _("归档"), art(MARKET_PROCEDURE, 78))
 TRANSFERRED = step("transferred", _("移送管辖"), art(PENALTY_LAW, 25))

@@ -10,7 +10,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zhifa.cases.choices import (
+    Capacity,
     DeliveryMethod,
+    EnforcementKind,
     EvidenceKind,
     Outcome,
     PaymentChannel,
@@ -18,7 +20,7 @@ from zhifa.cases.choices import (
     ReviewResult,
     TranscriptKind,
 )
-from zhifa.cases.models import Case
+from zhifa.cases.models import Case, Evidence
 from zhifa.lawbase.choices import PenaltyKind
 from zhifa.orgs.models import Agency, Officer, User
 from zhifa.orgs.permissions import VIEW_AGENCY, VIEW_OFFICER
@@ -136,7 +138,26 @@ class ReportForm(StepForm, PenaltyFields):
     confessed_unknown = forms.BooleanField(label=_("主动供述尚未掌握的违法行为"), required=False)
     meritorious = forms.BooleanField(label=_("配合查处有立功表现"), required=False)
     no_fault_proven = forms.BooleanField(label=_("有证据证明没有主观过错"), required=False)
+    strict_liability_basis = forms.CharField(
+        label=_("不以过错为要件的法律、行政法规依据"),
+        required=False,
+        max_length=300,
+        help_text=_("当事人证明没有主观过错而仍予处罚的，须写明（行政处罚法第三十三条第二款）。"),
+    )
     waiver_declined_reason = forms.CharField(label=_("符合首违不罚仍予处罚的理由"), required=False, widget=TEXT)
+    capacity = forms.ChoiceField(
+        label=_("违法时辨认或者控制自己行为的能力"), choices=Capacity.choices, required=False, initial=Capacity.FULL
+    )
+    capacity_evidence = forms.CharField(
+        label=_("能力认定的依据"), required=False, max_length=300, help_text=_("如司法鉴定意见书的名称和编号。")
+    )
+    evidence_ids = forms.ModelMultipleChoiceField(
+        label=_("认定事实所依据的证据"),
+        queryset=Evidence.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("不选的，视为依据全部证据；依法排除的证据不得选入。"),
+    )
 
     FLAGS = (
         "first_offence",
@@ -149,8 +170,16 @@ class ReportForm(StepForm, PenaltyFields):
         "confessed_unknown",
         "meritorious",
         "no_fault_proven",
+        "strict_liability_basis",
         "waiver_declined_reason",
+        "capacity",
+        "capacity_evidence",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.case is not None:
+            self.fields["evidence_ids"].queryset = self.case.evidence.order_by("id")  # type: ignore[attr-defined]
 
 
 class RequestReviewForm(StepForm):
@@ -251,6 +280,10 @@ class PaymentForm(StepForm):
     channel = forms.ChoiceField(label=_("缴纳方式"), choices=PaymentChannel.choices)
     receipt_number = forms.CharField(label=_("票据号码"), required=False, max_length=60)
     collection_reason = forms.CharField(label=_("当场收缴理由"), required=False, max_length=200)
+    # 行政处罚法 第六十九条: collecting after an ordinary decision in a remote, waterborne or poorly
+    # connected area, where paying at the bank is genuinely difficult and the party asks for it.
+    remote_area = forms.BooleanField(label=_("边远、水上、交通不便地区，到银行缴纳确有困难"), required=False)
+    party_requested = forms.BooleanField(label=_("当事人提出当场缴纳"), required=False)
 
 
 class DeferralForm(StepForm):
@@ -262,7 +295,31 @@ class DeferralForm(StepForm):
 class RemedyForm(StepForm):
     kind = forms.ChoiceField(label=_("救济途径"), choices=RemedyKind.choices)
     filed_on = forms.DateField(label=_("提起日期"), widget=DATE)
+    # 行政复议法 第三十二条: an on-the-spot (or camera-based) decision may be challenged through the agency.
+    lodged_with_agency = forms.BooleanField(label=_("通过本机关提交行政复议申请"), required=False)
+    accepted_on = forms.DateField(label=_("复议机关受理日期"), widget=DATE, required=False)
     copy_received_on = forms.DateField(label=_("收到申请书副本日期"), widget=DATE, required=False)
+    simple_procedure = forms.BooleanField(label=_("复议适用简易程序"), required=False)
+
+
+class RemedyProgressForm(StepForm):
+    forwarded_on = forms.DateField(label=_("转送复议机关日期"), widget=DATE, required=False)
+    accepted_on = forms.DateField(label=_("复议机关受理日期"), widget=DATE, required=False)
+    copy_received_on = forms.DateField(label=_("收到申请书副本日期"), widget=DATE, required=False)
+    simple_procedure = forms.BooleanField(label=_("复议适用简易程序"), required=False)
+    extension_days = forms.IntegerField(label=_("复议期限延长天数"), min_value=1, required=False)
+    extension_notified_on = forms.DateField(label=_("延长期限书面告知日期"), widget=DATE, required=False)
+
+
+class RemedyReplyForm(StepForm):
+    replied_on = forms.DateField(label=_("书面答复日期"), widget=DATE)
+    evidence_submitted = forms.BooleanField(label=_("已同时提交作出行政行为的证据、依据和其他有关材料"), required=False)
+
+
+class RemedyConclusionForm(StepForm):
+    concluded_on = forms.DateField(label=_("复议决定（裁判）送达日期"), widget=DATE)
+    upheld = forms.BooleanField(label=_("维持原处罚决定"), required=False)
+    result = forms.CharField(label=_("结果"), max_length=200)
 
 
 class ReminderForm(StepForm):
@@ -276,6 +333,35 @@ class CourtForm(StepForm):
     signed_by_head = forms.BooleanField(label=_("申请书经机关负责人签名并加盖印章"), required=False)
 
 
+class EnforceForm(StepForm):
+    """强制执行 by an agency with enforcement power (行政强制法 第四章); the 代履行 decision's own
+    fields (第五十一条) are asked for 代履行 only, by the rule rather than here."""
+
+    kind = forms.ChoiceField(label=_("执行方式"), choices=EnforcementKind.choices)
+    scheduled_at = forms.DateTimeField(label=_("实施时间"), widget=DATETIME)
+    announced_on = forms.DateField(label=_("强制拆除公告日期"), widget=DATE, required=False)
+    emergency_reason = forms.CharField(label=_("夜间或法定节假日实施的紧急情况"), required=False, max_length=300)
+    concealment_evidence = forms.CharField(label=_("当事人转移、隐匿财物的证据"), required=False, widget=TEXT)
+    cut_utilities = forms.BooleanField(label=_("对居民生活停止供水、供电、供热、供燃气"), required=False)
+    reasons = forms.CharField(label=_("代履行的理由"), required=False, widget=TEXT)
+    basis = forms.CharField(label=_("代履行的依据"), required=False, max_length=300)
+    manner = forms.CharField(label=_("代履行的方式"), required=False, max_length=300)
+    target = forms.CharField(label=_("代履行的标的"), required=False, max_length=300)
+    cost_estimate = forms.DecimalField(
+        label=_("代履行费用预算（元）"), required=False, min_value=Decimal(0), max_digits=14, decimal_places=2
+    )
+    performer = forms.CharField(label=_("代履行人"), required=False, max_length=200)
+
+
+class SuspendEnforcementForm(StepForm):
+    ground = forms.CharField(label=_("中止执行的理由"), max_length=300)
+    started_on = forms.DateField(label=_("中止日期"), widget=DATE)
+
+
+class ResumeEnforcementForm(StepForm):
+    resumed_on = forms.DateField(label=_("恢复执行日期"), widget=DATE)
+
+
 class CloseForm(StepForm):
     closed_on = forms.DateField(label=_("结案日期"), widget=DATE)
     summary = forms.CharField(label=_("结案情况"), widget=TEXT, required=False)
@@ -283,6 +369,42 @@ class CloseForm(StepForm):
 
 class ArchiveForm(StepForm):
     archived_on = forms.DateField(label=_("归档日期"), widget=DATE)
+
+
+class PreservationForm(StepForm):
+    items = forms.CharField(label=_("先行登记保存的证据清单"), widget=TEXT)
+    preserved_at = forms.DateTimeField(label=_("保存时间"), widget=DATETIME)
+    approved_by = forms.ModelChoiceField(label=_("批准的行政机关负责人"), queryset=User.objects.none(), required=False)
+    emergency = forms.BooleanField(label=_("情况紧急，先行实施（24 小时内向负责人报告）"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from zhifa.cases.selectors import approvers_for
+
+        if self.case is not None:
+            self.fields["approved_by"].queryset = approvers_for(self.case)  # type: ignore[attr-defined]
+
+
+class PreservationHandlingForm(StepForm):
+    preservation = forms.IntegerField(label=_("先行登记保存"), widget=forms.HiddenInput)
+    handling = forms.CharField(label=_("处理决定"), max_length=200)
+    handled_on = forms.DateField(label=_("处理日期"), widget=DATE)
+
+
+class RecusalForm(StepForm):
+    officer = forms.ModelChoiceField(label=_("申请回避的执法人员"), queryset=Officer.objects.none())
+    reason = forms.CharField(label=_("申请理由"), widget=TEXT)
+    applied_on = forms.DateField(label=_("申请日期"), widget=DATE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = self._officers()  # type: ignore[attr-defined]
+
+
+class RecusalDecisionForm(StepForm):
+    recusal = forms.IntegerField(label=_("回避申请"), widget=forms.HiddenInput)
+    granted = forms.BooleanField(label=_("准予回避"), required=False)
+    decided_on = forms.DateField(label=_("决定日期"), widget=DATE)
 
 
 class SuspendForm(StepForm):

@@ -8,6 +8,7 @@ registered in the same form, so nothing is typed twice.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from django import forms
@@ -42,9 +43,9 @@ class AgencyForm(forms.Form):
                     .select_related("user")
                 )
             if name == "act_region":
-                field.queryset = Region.objects.restrict(user, VIEW_REGION).filter(  # type: ignore[attr-defined]
-                    path__startswith=agency.region.path
-                )
+                # Any region: a place outside the agency's area is a matter of law (LP-22 warns,
+                # 行政处罚法 第二十二条), not of shape, so the form must not hide it.
+                field.queryset = Region.objects.restrict(user, VIEW_REGION)  # type: ignore[attr-defined]
 
 
 def held_matters(agency: Agency) -> models.QuerySet[Matter]:
@@ -119,15 +120,17 @@ class DeclineLeadForm(forms.Form):
     decided_on = forms.DateField(label=_("决定日期"), widget=DATE, initial=timezone.localdate)
 
 
+class ExtendLeadForm(forms.Form):
+    """The head's approval of more time to check a lead (MP-18); the action checks the limit."""
+
+    days = forms.IntegerField(label=_("延长工作日数"), min_value=1, initial=15)
+    reason = forms.CharField(label=_("延长理由"), widget=TEXT, help_text=_("须为特殊情况，如需检测、鉴定。"))
+    approved_on = forms.DateField(label=_("批准日期"), widget=DATE, initial=timezone.localdate)
+
+
 class OnTheSpotForm(AgencyForm, PartyFields, PenaltyFields):
     """简易程序 on a phone: who, what, which form, what was said, and whether it was paid."""
 
-    # 行政处罚法 第五十一条: on the spot, only a warning or a fine.
-    kinds = forms.MultipleChoiceField(
-        label=_("处罚种类"),
-        choices=[(k.value, k.label) for k in (PenaltyKind.WARNING, PenaltyKind.FINE)],
-        widget=forms.CheckboxSelectMultiple,
-    )
     illegal_gains = None  # type: ignore[assignment]
     confiscate_gains = None  # type: ignore[assignment]
     refund_reason = None  # type: ignore[assignment]
@@ -169,3 +172,16 @@ class OnTheSpotForm(AgencyForm, PartyFields, PenaltyFields):
         "paid_on_the_spot",
         "receipt_number",
     ]
+
+    ON_THE_SPOT_KINDS = (PenaltyKind.WARNING, PenaltyKind.FINE)  # 行政处罚法 第五十一条
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # `kinds` accepts every kind (PenaltyFields), so that LP-51, not the shape of the form,
+        # refuses the others with its article; the page offers only the two the law allows.
+        widget: Any = self.fields["kinds"].widget
+        widget.choices = [(k.value, k.label) for k in self.ON_THE_SPOT_KINDS]
+
+    def clean_form_number(self) -> str:
+        """As printed: full-width digits typed on a phone are the same number (LP-52)."""
+        return unicodedata.normalize("NFKC", self.cleaned_data["form_number"]).replace(" ", "").strip()

@@ -94,6 +94,13 @@ class Penalty:
     def is_warning_only(self) -> bool:
         return set(self.kinds) == {PenaltyKind.WARNING}
 
+    @property
+    def confiscated_gains(self) -> Decimal:
+        """The illegal gains this penalty confiscates (0 when it confiscates none)."""
+        if self.confiscate_gains or PenaltyKind.CONFISCATE_GAINS in self.kinds:
+            return self.illegal_gains or Decimal(0)
+        return Decimal(0)
+
     def heaviest_rank(self) -> int:
         return max((SEVERITY.index(k) for k in self.kinds if k in SEVERITY), default=-1)
 
@@ -103,7 +110,7 @@ class Penalty:
             return True
         if (self.fine or 0) > (other.fine or 0):
             return True
-        return self.confiscate_gains and not other.confiscate_gains
+        return self.confiscated_gains > other.confiscated_gains
 
     def text(self) -> str:
         """罚款人民币1万元；没收违法所得2000元；警告 — as the decision states it."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import F, QuerySet
 
@@ -94,14 +95,23 @@ def benchmark_for(case: Case) -> DiscretionBenchmark | None:
     return benchmark_in_force(case.matter, case.act_date, case.region_path)
 
 
-def hearing_threshold(case: Case) -> tuple[Decimal, Decimal]:
-    """(individual, organisation): the region's own figure first, then its province's, then the default."""
+class HearingLimits(NamedTuple):
+    """较大数额 in force for a case: fines to an individual and to an organisation, and (when the
+    rule sets its own figure) the value of confiscated gains; None means the fine figure applies."""
+
+    individual: Decimal
+    organisation: Decimal
+    confiscation: Decimal | None = None
+
+
+def hearing_threshold(case: Case) -> HearingLimits:
+    """The region's own row first, then its province's, then the nationwide row or the default."""
     rows = HearingThreshold.objects.filter(domain_id=case.domain_id).select_related("region")
     matching = [r for r in rows if r.region is None or case.region_path.startswith(r.region.path)]
     if not matching:
-        return DEFAULT_THRESHOLD
+        return HearingLimits(*DEFAULT_THRESHOLD)
     best = max(matching, key=lambda r: len(r.region.path) if r.region else 0)
-    return best.individual, best.organisation
+    return HearingLimits(best.individual, best.organisation, best.confiscation)
 
 
 def same_act_fined(case: Case) -> Case | None:
@@ -137,11 +147,20 @@ def form_number_problem(agency: Agency, form_number: str) -> str | None:
         return _("须填写当场处罚决定书的预印编号。")
     for issued in SummaryFormRange.objects.filter(agency=agency):
         tail = form_number.removeprefix(issued.prefix)
-        if form_number.startswith(issued.prefix) and tail.isdigit() and issued.first <= int(tail) <= issued.last:
-            if Case.objects.filter(agency=agency, number=form_number).exists():
+        if not (form_number.startswith(issued.prefix) and tail.isascii() and tail.isdigit()):
+            continue
+        serial = int(tail)
+        if issued.first <= serial <= issued.last:
+            if _form_used(agency, issued.prefix, serial):
                 return _("编号 %(number)s 的决定书已经使用。") % {"number": form_number}
             return None
     return _("编号 %(number)s 不在本机关发放的当场处罚决定书号段内。") % {"number": form_number}
+
+
+def _form_used(agency: Agency, prefix: str, serial: int) -> bool:
+    """Form No. `serial` is used however its number was written (杭环西简3 = 杭环西简000003)."""
+    spelled = rf"^{re.escape(prefix)}0*{serial}$"
+    return Case.objects.filter(agency=agency, number__regex=spelled).exists()
 
 
 def public_document(case_code: str, verify_code: str) -> Any:
@@ -155,17 +174,35 @@ def public_document(case_code: str, verify_code: str) -> Any:
 
 
 def reviewers_for(case: Case) -> QuerySet[Any]:
-    """Legal reviewers of the case's agency who are not its handlers (MP-49)."""
-    from zhifa.orgs.choices import Role
-    from zhifa.orgs.models import User
+    """Staff of the case's agency the file may be sent to, those whose role reviews first. No one
+    is hidden: `request_review` refuses a handler citing MP-49 (办案人员不得作为审核人员) and a
+    person without the reviewing role with that reason, rather than an unexplained invalid choice."""
+    from django.db.models import Exists, OuterRef
 
+    from zhifa.cases.permissions import REVIEW_CASE
+    from zhifa.orgs.models import RoleGrant, User
+    from zhifa.orgs.policy import GRANTS
+
+    roles = [role for role, grants in GRANTS.items() if REVIEW_CASE in grants]
+    reviews = RoleGrant.objects.filter(officer__user=OuterRef("pk"), role__in=roles)
     return (
-        User.objects.filter(
-            officer__agency_id=case.agency_id, officer__role_grants__role=Role.LEGAL_REVIEWER, is_active=True
-        )
-        .exclude(pk__in=handler_user_ids(case))
+        User.objects.filter(officer__agency_id=case.agency_id, is_active=True)
+        .annotate(reviews=Exists(reviews))
+        .order_by("-reviews", "pk")
         .distinct()
     )
+
+
+def approvers_for(case: Case) -> QuerySet[Any]:
+    """Users of the case's agency whose role lets them approve its steps (the heads)."""
+    from zhifa.cases.permissions import APPROVE_CASE
+    from zhifa.orgs.models import User
+    from zhifa.orgs.policy import GRANTS
+
+    roles = [role for role, grants in GRANTS.items() if APPROVE_CASE in grants]
+    return User.objects.filter(
+        officer__agency_id=case.agency_id, officer__role_grants__role__in=roles, is_active=True
+    ).distinct()
 
 
 # Where a case waits for the head (立案审批, 决定, 结案) rather than for its handlers.

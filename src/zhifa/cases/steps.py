@@ -15,16 +15,18 @@ from zhifa.cases import forms as f
 from zhifa.cases.actions import (
     closing,
     deciding,
+    enforcement,
     execution,
     investigation,
     notice,
     referral,
     registration,
+    remedies,
     reporting,
     summary,
 )
 from zhifa.cases.choices import CaseStatus as S
-from zhifa.cases.models import Case, CaseDocument, Statement
+from zhifa.cases.models import Case, CaseDocument, Preservation, Recusal, Statement
 from zhifa.cases.penalty import Penalty
 from zhifa.cases.permissions import APPROVE_CASE, HANDLE_CASE, REVIEW_CASE
 from zhifa.cases.selectors import latest_report
@@ -98,6 +100,25 @@ def _statement(case: Case, data: dict[str, Any]) -> Statement:
     return found
 
 
+def _preservation(case: Case, data: dict[str, Any]) -> Preservation:
+    found = case.preservations.filter(pk=data.get("preservation") or 0).first()
+    if found is None:
+        raise NotFound(str(_("找不到该先行登记保存。")))
+    return found
+
+
+def _recusal(case: Case, data: dict[str, Any]) -> Recusal:
+    found = case.recusals.filter(pk=data.get("recusal") or 0).first()
+    if found is None:
+        raise NotFound(str(_("找不到该回避申请。")))
+    return found
+
+
+def _pending(rows: Any, done: str) -> int | None:
+    """The oldest row still waiting (a preservation not handled, a recusal not decided)."""
+    return rows.filter(**{f"{done}__isnull": True}).order_by("id").values_list("pk", flat=True).first()
+
+
 def _review(case: Case) -> Any:
     review = case.reviews.filter(result="").order_by("-id").first()
     if review is None:
@@ -106,6 +127,7 @@ def _review(case: Case) -> Any:
 
 
 INVESTIGATION = (S.INVESTIGATING, S.REPORTED, S.IN_REVIEW, S.REVIEWED)
+REMEDY = (S.DECIDED, S.EXECUTING, S.CLOSED)  # a decision exists: the party may challenge it
 
 STEPS: list[Step] = [
     Step(
@@ -183,9 +205,11 @@ STEPS: list[Step] = [
             discretion_reason=d.get("discretion_reason") or "",
             outside_benchmark_reason=d.get("outside_benchmark_reason") or "",
             circumstances=_flags(d),
+            evidence_ids=[e.pk for e in d.get("evidence_ids") or ()],
         ),
         HANDLE_CASE,
-        (S.INVESTIGATING, S.REPORTED),
+        # After a served 告知书 too: a new report leads to a fresh review and notice (LP-45, LP-63).
+        (S.INVESTIGATING, S.REPORTED, S.NOTIFIED),
         "case.submit_report",
         _report_initial,
         primary=True,
@@ -240,7 +264,8 @@ STEPS: list[Step] = [
         f.NoticeForm,
         lambda c, u, d: notice.issue_notice(c, by=u, expected_version=_v(d)),
         HANDLE_CASE,
-        (S.REVIEWED,),
+        # Notified: a fresh 告知书 where the one served no longer suffices (LP-63 须重新告知).
+        (S.REVIEWED, S.NOTIFIED),
         "case.issue_notice",
         primary=True,
     ),
@@ -396,6 +421,8 @@ STEPS: list[Step] = [
             channel=d["channel"],
             receipt_number=d.get("receipt_number") or "",
             collection_reason=d.get("collection_reason") or "",
+            remote_area=bool(d.get("remote_area")),
+            party_requested=bool(d.get("party_requested")),
         ),
         HANDLE_CASE,
         (S.EXECUTING,),
@@ -429,10 +456,64 @@ STEPS: list[Step] = [
             expected_version=_v(d),
             kind=d["kind"],
             filed_on=d["filed_on"],
+            lodged_with_agency=bool(d.get("lodged_with_agency")),
+            accepted_on=d.get("accepted_on"),
             copy_received_on=d.get("copy_received_on"),
+            simple_procedure=bool(d.get("simple_procedure")),
         ),
         HANDLE_CASE,
-        (S.DECIDED, S.EXECUTING, S.CLOSED),
+        REMEDY,
+        "",
+    ),
+    Step(
+        "remedy_progress",
+        _("登记行政复议进展"),
+        f.RemedyProgressForm,
+        lambda c, u, d: remedies.record_remedy_progress(
+            c,
+            by=u,
+            expected_version=_v(d),
+            forwarded_on=d.get("forwarded_on"),
+            accepted_on=d.get("accepted_on"),
+            copy_received_on=d.get("copy_received_on"),
+            simple_procedure=bool(d.get("simple_procedure")),
+            extension_days=d.get("extension_days"),
+            extension_notified_on=d.get("extension_notified_on"),
+        ),
+        HANDLE_CASE,
+        REMEDY,
+        "case.remedy_progress",
+    ),
+    Step(
+        "reply_reconsideration",
+        _("向复议机关书面答复"),
+        f.RemedyReplyForm,
+        lambda c, u, d: remedies.reply_to_reconsideration(
+            c,
+            by=u,
+            expected_version=_v(d),
+            replied_on=d["replied_on"],
+            evidence_submitted=bool(d.get("evidence_submitted")),
+        ),
+        HANDLE_CASE,
+        REMEDY,
+        "case.reply_reconsideration",
+        lambda c: {"replied_on": timezone.localdate()},
+    ),
+    Step(
+        "conclude_remedy",
+        _("登记复议、诉讼结果"),
+        f.RemedyConclusionForm,
+        lambda c, u, d: execution.conclude_remedy(
+            remedies.pending_remedy(c),
+            by=u,
+            expected_version=_v(d),
+            concluded_on=d["concluded_on"],
+            upheld=bool(d.get("upheld")),
+            result=d["result"],
+        ),
+        HANDLE_CASE,
+        REMEDY,
         "",
     ),
     Step(
@@ -461,6 +542,53 @@ STEPS: list[Step] = [
         APPROVE_CASE,
         (S.EXECUTING,),
         "case.apply_court_enforcement",
+    ),
+    Step(
+        "enforce_directly",
+        _("强制执行"),
+        f.EnforceForm,
+        lambda c, u, d: execution.enforce_directly(
+            c,
+            by=u,
+            expected_version=_v(d),
+            kind=d["kind"],
+            scheduled_at=d["scheduled_at"],
+            announced_on=d.get("announced_on"),
+            emergency_reason=d.get("emergency_reason") or "",
+            concealment_evidence=d.get("concealment_evidence") or "",
+            cut_utilities=d["cut_utilities"],
+            reasons=d.get("reasons") or "",
+            basis=d.get("basis") or "",
+            manner=d.get("manner") or "",
+            target=d.get("target") or "",
+            cost_estimate=d.get("cost_estimate"),
+            performer=d.get("performer") or "",
+        ),
+        APPROVE_CASE,
+        (S.DECIDED, S.EXECUTING),
+        "case.enforce_directly",
+    ),
+    Step(
+        "suspend_enforcement",
+        _("中止执行"),
+        f.SuspendEnforcementForm,
+        lambda c, u, d: enforcement.suspend_enforcement(
+            c, by=u, expected_version=_v(d), ground=d["ground"], started_on=d["started_on"]
+        ),
+        APPROVE_CASE,
+        (S.EXECUTING,),
+        "",
+        lambda c: {"started_on": timezone.localdate()},
+    ),
+    Step(
+        "resume_enforcement",
+        _("恢复执行"),
+        f.ResumeEnforcementForm,
+        lambda c, u, d: enforcement.resume_enforcement(c, by=u, expected_version=_v(d), resumed_on=d["resumed_on"]),
+        APPROVE_CASE,
+        (S.EXECUTING,),
+        "",
+        lambda c: {"resumed_on": timezone.localdate()},
     ),
     Step(
         "close",
@@ -520,6 +648,60 @@ STEPS: list[Step] = [
         INVESTIGATION + (S.NOTIFIED, S.HEARING),
         "",
         lambda c: {"days": 30},
+    ),
+    Step(
+        "preserve_evidence",
+        _("先行登记保存证据"),
+        f.PreservationForm,
+        lambda c, u, d: investigation.preserve_evidence(
+            c,
+            by=u,
+            expected_version=_v(d),
+            items=d["items"],
+            preserved_at=d["preserved_at"],
+            approved_by=d.get("approved_by"),
+            emergency=d["emergency"],
+        ),
+        HANDLE_CASE,
+        INVESTIGATION,
+        "case.preserve_evidence",
+        lambda c: {"preserved_at": timezone.localtime().replace(second=0, microsecond=0)},
+    ),
+    Step(
+        "handle_preservation",
+        _("先行登记保存处理决定"),
+        f.PreservationHandlingForm,
+        lambda c, u, d: investigation.handle_preservation(
+            _preservation(c, d), by=u, expected_version=_v(d), handling=d["handling"], handled_on=d["handled_on"]
+        ),
+        HANDLE_CASE,
+        INVESTIGATION + (S.SUSPENDED, S.NOTIFIED, S.HEARING),
+        "",
+        lambda c: {"handled_on": timezone.localdate(), "preservation": _pending(c.preservations, "handled_on")},
+    ),
+    Step(
+        "apply_recusal",
+        _("登记回避申请"),
+        f.RecusalForm,
+        lambda c, u, d: investigation.apply_recusal(
+            c, by=u, expected_version=_v(d), officer=d["officer"], reason=d["reason"], applied_on=d["applied_on"]
+        ),
+        HANDLE_CASE,
+        investigation.RECUSAL_OPEN,
+        "",
+        lambda c: {"applied_on": timezone.localdate()},
+    ),
+    Step(
+        "decide_recusal",
+        _("决定是否回避"),
+        f.RecusalDecisionForm,
+        lambda c, u, d: investigation.decide_recusal(
+            _recusal(c, d), by=u, expected_version=_v(d), granted=d["granted"], decided_on=d["decided_on"]
+        ),
+        APPROVE_CASE,
+        investigation.RECUSAL_OPEN,
+        "",
+        lambda c: {"decided_on": timezone.localdate(), "recusal": _pending(c.recusals, "decided_on")},
     ),
     Step(
         "transfer",

@@ -59,16 +59,19 @@ def _item_paragraph(basis: LegalBasis) -> int | None:
 
 def statutory_limits(matter: Matter) -> list[tuple[LegalBasis, list[StatutoryPenalty]]]:
     """Per penalty basis, the limits parsed from exactly the paragraph or item it cites."""
-    result = []
-    for basis in penalty_bases(matter):
-        penalties = StatutoryPenalty.objects.filter(article=basis.article)
-        paragraph = _item_paragraph(basis)
-        if paragraph is not None:
-            penalties = penalties.filter(paragraph=paragraph)
-        if basis.item is not None:
-            penalties = penalties.filter(Q(item=basis.item) | Q(item__isnull=True))
-        result.append((basis, list(penalties)))
-    return result
+    return [(basis, cited_penalties(basis)) for basis in penalty_bases(matter)]
+
+
+def cited_penalties(basis: LegalBasis, article: Article | None = None) -> list[StatutoryPenalty]:
+    """The limits of the paragraph or item `basis` cites, in its own article or in `article` (the
+    same article in another version of the law, to compare them: 从旧兼从轻)."""
+    penalties = StatutoryPenalty.objects.filter(article=article or basis.article)
+    paragraph = _item_paragraph(basis)
+    if paragraph is not None:
+        penalties = penalties.filter(paragraph=paragraph)
+    if basis.item is not None:
+        penalties = penalties.filter(Q(item=basis.item) | Q(item__isnull=True))
+    return list(penalties)
 
 
 def benchmark_in_force(matter: Matter, on: dt.date, region_path: str | None = None) -> DiscretionBenchmark | None:

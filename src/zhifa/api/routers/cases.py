@@ -18,11 +18,17 @@ from zhifa.api.pagination import keyset_page
 from zhifa.api.routers.orgs import ERRORS
 from zhifa.api.schemas.cases import CaseOut, CaseStateOut, EventOut, LeadOut
 from zhifa.cases import opening
-from zhifa.cases.actions.registration import decline_lead
+from zhifa.cases.actions.registration import decline_lead, extend_lead
 from zhifa.cases.availability import options
 from zhifa.cases.choices import OPEN_STATUSES
 from zhifa.cases.models import Case, Lead
-from zhifa.cases.opening_forms import DeclineLeadForm, LeadForm, OnTheSpotForm, RegistrationRequestForm
+from zhifa.cases.opening_forms import (
+    DeclineLeadForm,
+    ExtendLeadForm,
+    LeadForm,
+    OnTheSpotForm,
+    RegistrationRequestForm,
+)
 from zhifa.cases.permissions import VIEW_CASE
 from zhifa.cases.selectors import own_agency
 from zhifa.cases.steps import STEPS, Step
@@ -34,6 +40,7 @@ router = Router(tags=["cases"])
 LeadIn = schema_from_form(LeadForm, "LeadIn")
 RegistrationRequestIn = schema_from_form(RegistrationRequestForm, "RegistrationRequestIn")
 DeclineLeadIn = schema_from_form(DeclineLeadForm, "DeclineLeadIn")
+ExtendLeadIn = schema_from_form(ExtendLeadForm, "ExtendLeadIn")
 OnTheSpotIn = schema_from_form(OnTheSpotForm, "OnTheSpotIn")
 
 
@@ -97,6 +104,18 @@ def decline(request: HttpRequest, lead_id: int, payload: DeclineLeadIn) -> dict[
     lead = fetch_for(Lead, request.user, VIEW_CASE, pk=lead_id)
     data = validated(DeclineLeadForm(form_data(payload)))
     decline_lead(lead, by=request.user, reason=data["reason"], decided_on=data["decided_on"])
+    return present.lead_out(fetch_for(Lead, request.user, VIEW_CASE, pk=lead.pk))
+
+
+@router.post(
+    "/leads/{lead_id}/extend",
+    response={200: LeadOut, **ERRORS},
+    summary="Extend the filing decision by up to 15 working days (MP-18, 市监程序 第十八条)",
+)
+def extend(request: HttpRequest, lead_id: int, payload: ExtendLeadIn) -> dict[str, Any]:  # type: ignore[valid-type]
+    lead = fetch_for(Lead, request.user, VIEW_CASE, pk=lead_id)
+    data = validated(ExtendLeadForm(form_data(payload)))
+    extend_lead(lead, by=request.user, days=data["days"], reason=data["reason"], approved_on=data["approved_on"])
     return present.lead_out(fetch_for(Lead, request.user, VIEW_CASE, pk=lead.pk))
 
 

@@ -145,6 +145,14 @@ class LeadOut(Schema):
     matter: Named | None
     reporter: str
     status: str
-    decide_by: dt.date = Field(description="MP-18: the filing decision is due within 15 working days")
+    decide_by: dt.date = Field(
+        description="MP-18: the filing decision is due within 15 working days, plus an approved extension"
+    )
+    decide_by_provisional: bool = Field(
+        description="decide_by falls in a year whose holiday arrangement is not loaded yet: an estimate (DC-6)"
+    )
+    extension_days: int = Field(description="MP-18: working days added by the head's approval (at most 15)")
+    extension_reason: str
+    extended_on: dt.date | None
     case_id: int | None
     version: int

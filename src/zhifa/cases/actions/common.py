@@ -4,7 +4,7 @@ the warnings and the audit entry."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from django.db.models import Max
@@ -57,6 +57,17 @@ def check(step: str, case: Case, by: Any, **data: Any) -> list[Finding]:
     """Enforce the rules of `step`; returns the warnings (recorded by `finish`)."""
     return enforce(
         step, Context(step=step, case=case, data=data, by=by, today=data.get("today") or timezone.localdate())
+    )
+
+
+def check_first(step: str, case: Case, by: Any, rules: Collection[str], **data: Any) -> None:
+    """Before a stage guard: refuse the step by the legal rules that say why it is not possible at
+    this stage (LP-40 for a file sent back for supplementary investigation), so that the user is
+    told the article rather than only "wrong stage". Their warnings are left to `check`."""
+    enforce(
+        step,
+        Context(step=step, case=case, data=data, by=by, today=data.get("today") or timezone.localdate()),
+        only=rules,
     )
 
 

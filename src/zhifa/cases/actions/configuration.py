@@ -35,10 +35,13 @@ def set_hearing_threshold(
     threshold = HearingThreshold.objects.select_for_update().filter(domain=domain, region=region).first()
     threshold = threshold or HearingThreshold(domain=domain, region=region)
     allowed(by, CONFIGURE_CASES, threshold)
-    before = {"individual": threshold.individual, "organisation": threshold.organisation} if threshold.pk else {}
+    figures = ("individual", "organisation", "confiscation")
+    before = {name: getattr(threshold, name) for name in figures} if threshold.pk else {}
     for name, value in {"individual": individual, "organisation": organisation}.items():
         if value is None or value <= 0:
             raise InvalidInput(_("较大数额须为正数。"), fields={name: [_("须为正数。")]})
+    if confiscation is not None and confiscation <= 0:
+        raise InvalidInput(_("较大数额须为正数。"), fields={"confiscation": [_("须为正数。")]})
     threshold.individual, threshold.organisation, threshold.confiscation = individual, organisation, confiscation
     threshold.source, threshold.unverified = source.strip(), unverified
     validate(threshold)
@@ -47,7 +50,13 @@ def set_hearing_threshold(
         THRESHOLD_SET,
         by=by,
         obj=threshold,
-        changes={"before": before, "individual": individual, "organisation": organisation, "source": source},
+        changes={
+            "before": before,
+            "individual": individual,
+            "organisation": organisation,
+            "confiscation": confiscation,
+            "source": source,
+        },
     )
     return threshold
 

@@ -29,7 +29,9 @@ class Spec:
     binds_party: bool
 
 
-def _due(period: Period, start: dt.date, calendar: Calendar, paused: int = 0) -> tuple[dt.date, bool]:
+def due_or_estimate(period: Period, start: dt.date, calendar: Calendar, paused: int = 0) -> tuple[dt.date, bool]:
+    """(the last day of `period` from `start`, provisional?): in a year whose holiday arrangement is
+    not loaded the day is estimated and flagged, never passed off as final (DC-6)."""
     try:
         return period.due(start, calendar, paused_days=paused), False
     except CalendarMissing:
@@ -61,7 +63,7 @@ def open_deadline(
         due, provisional = timezone.localtime(due_at).date(), False
     else:
         due_at = None
-        due, provisional = _due(period, starts_on, calendar)
+        due, provisional = due_or_estimate(period, starts_on, calendar)
     return Deadline.objects.create(
         case=case,
         rule=rule,
@@ -119,7 +121,7 @@ def recompute_provisional(calendar: Calendar | None = None, *, year: int | None 
         if unit == "h":
             continue
         period = Period(amount, unit, roll_over=deadline.binds_party and unit != "WD")
-        due, provisional = _due(period, deadline.starts_on, calendar)
+        due, provisional = due_or_estimate(period, deadline.starts_on, calendar)
         if not provisional and (due != deadline.due or deadline.provisional):
             Deadline.objects.filter(pk=deadline.pk).update(due=due, provisional=False)
             fixed += 1

@@ -9,16 +9,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhifa.cases.actions.common import allowed, change, check, finish, lock, require_status
-from zhifa.cases.actions.deadlines import meet, open_deadline
+from zhifa.cases.actions.common import allowed, change, check, check_first, finish, lock, require_status
+from zhifa.cases.actions.deadlines import cancel, meet, open_deadline
 from zhifa.cases.actions.documents import issue_document
 from zhifa.cases.actions.numbering import next_number
 from zhifa.cases.choices import CaseStatus, DeliveryMethod, Outcome
-from zhifa.cases.citations import LITIGATION_LAW, PENALTY_LAW, RECONSIDERATION_LAW, art
+from zhifa.cases.citations import LITIGATION_INTERPRETATION, LITIGATION_LAW, PENALTY_LAW, RECONSIDERATION_LAW, art
 from zhifa.cases.models import Case, CaseDocument, Decision, Delivery, Hearing, Notice
 from zhifa.cases.penalty import Penalty
 from zhifa.cases.permissions import APPROVE_CASE, HANDLE_CASE
 from zhifa.cases.rules.d_notice import HEARING_REQUEST_DAYS, STATEMENT_DAYS
+from zhifa.cases.rules.j_remedies import tells_litigation_period
 from zhifa.cases.selectors import latest_report
 from zhifa.core.calendar.periods import Period
 from zhifa.core.errors import InvalidInput
@@ -28,6 +29,7 @@ DELIVERY_PERIOD = Period(7, "WD", article=art(PENALTY_LAW, 61))
 PAYMENT_PERIOD = Period(15, "d", roll_over=True, article=art(PENALTY_LAW, 67, paragraph=3))
 RECONSIDERATION_PERIOD = Period(60, "d", roll_over=True, article=art(RECONSIDERATION_LAW, 20))
 LITIGATION_PERIOD = Period(6, "m", roll_over=True, article=art(LITIGATION_LAW, 46))
+UNTOLD_LITIGATION_PERIOD = Period(1, "y", roll_over=True, article=art(LITIGATION_INTERPRETATION, 64))
 PUBLIC_NOTICE_DAYS = 30  # 市监程序 第八十二条: deemed served 30 days after the notice
 
 
@@ -49,6 +51,10 @@ def issue_decision(
     """The head decides (行政处罚法 第五十七条); every rule of D, E and C is checked here."""
     case = lock(case, expected_version)
     allowed(by, APPROVE_CASE, case)
+    if case.status not in DECIDABLE:
+        # A file sent back for supplementary investigation is refused by 第四十条 itself (LP-40).
+        proposed = penalty or Penalty.from_json(getattr(latest_report(case), "penalty", None) or {})
+        check_first("case.issue_decision", case, by, ("LP-40",), outcome=outcome, penalty=proposed)
     require_status(case, *DECIDABLE)
     report = latest_report(case)
     if report is None:
@@ -85,6 +91,8 @@ def issue_decision(
             "document": {"date": decided_on},
         },
     )
+    # What the party is given must tell the remedies (LR-20; 行政处罚法 第五十九条第（五）项).
+    warnings += check("case.decision_document", case, by, document_text=document.html())
     decision = Decision.objects.create(
         case=case,
         outcome=outcome,
@@ -208,6 +216,8 @@ def _on_served(case: Case, document: CaseDocument, served_on: dt.date) -> None:
                 open_deadline(
                     case, "LP-64a", starts_on=served_on, period=request, label=_("听证申请期"), binds_party=True
                 )
+            else:
+                cancel(case, "LP-64a")  # a fresh notice without the clause replaces an earlier one
             if case.status == CaseStatus.REVIEWED:
                 case.status = CaseStatus.NOTIFIED
                 type(case).objects.filter(pk=case.pk).update(status=CaseStatus.NOTIFIED)
@@ -223,9 +233,19 @@ def _decision_served(case: Case, document: CaseDocument, served_on: dt.date) -> 
     open_deadline(
         case, "LR-20", starts_on=served_on, period=RECONSIDERATION_PERIOD, label=_("申请行政复议期限"), binds_party=True
     )
-    open_deadline(
-        case, "LL-46", starts_on=served_on, period=LITIGATION_PERIOD, label=_("提起行政诉讼期限"), binds_party=True
-    )
+    if tells_litigation_period(document.html()):
+        open_deadline(
+            case, "LL-46", starts_on=served_on, period=LITIGATION_PERIOD, label=_("提起行政诉讼期限"), binds_party=True
+        )
+    else:  # SI-64: the period runs from when the party learns it, at most one year from knowing the decision
+        open_deadline(
+            case,
+            "SI-64",
+            starts_on=served_on,
+            period=UNTOLD_LITIGATION_PERIOD,
+            label=_("提起行政诉讼期限（决定书未告知起诉期限，最长一年）"),
+            binds_party=True,
+        )
     penalty = Penalty.from_json(decision.penalty if decision else {})
     if penalty.has_fine or (penalty.confiscate_gains and penalty.illegal_gains):
         open_deadline(

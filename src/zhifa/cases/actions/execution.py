@@ -11,23 +11,23 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhifa.cases.actions import remedies
 from zhifa.cases.actions.common import allowed, change, check, finish, lock, require_status
 from zhifa.cases.actions.deadlines import latest, meet, open_deadline, open_for
 from zhifa.cases.actions.documents import issue_document
+from zhifa.cases.actions.enforcement import watch_surcharge_run
 from zhifa.cases.actions.numbering import next_number
-from zhifa.cases.choices import CaseStatus, PaymentChannel, RemedyKind
-from zhifa.cases.citations import COMPULSION_LAW, PENALTY_LAW, RECONSIDERATION_LAW, art
+from zhifa.cases.choices import CaseStatus, EnforcementKind, PaymentChannel, RemedyKind
+from zhifa.cases.citations import COMPULSION_LAW, PENALTY_LAW, art
 from zhifa.cases.models import Case, CourtApplication, Deferral, Payment, Remedy, Reminder
 from zhifa.cases.penalty import Penalty
 from zhifa.cases.permissions import APPROVE_CASE, HANDLE_CASE
-from zhifa.cases.surcharge import surcharge
+from zhifa.cases.surcharge import remedy_pauses, surcharge
 from zhifa.core.calendar.periods import Period
-from zhifa.core.errors import InvalidInput
+from zhifa.core.errors import Conflict, InvalidInput
 from zhifa.orgs.models import Officer
 
 HANDOVER = Period(2, "WD", article=art(PENALTY_LAW, 71))
-REPLY = Period(10, "WD", article=art(RECONSIDERATION_LAW, 48))
-SIMPLE_REPLY = Period(5, "WD", article=art(RECONSIDERATION_LAW, 54))
 REMINDER_WAIT = Period(10, "WD", article=art(COMPULSION_LAW, 54))
 
 
@@ -40,7 +40,9 @@ def amount_due(case: Case, on: dt.date) -> tuple[Decimal, Decimal]:
     )
     paid = case.payments.aggregate(total=Sum("amount"))["total"] or Decimal(0)
     deadline = latest(case, "LP-67b")
-    pauses = [(r.filed_on, r.concluded_on) for r in case.remedies.all()]
+    pauses = remedy_pauses(case)
+    if deadline is not None and deadline.met_on is not None:
+        on = min(on, deadline.met_on)  # nothing accrues once the fine (and any surcharge) was paid in full
     accrued = (
         surcharge(penalty.fine or Decimal(0), deadline.due, on, pauses) if deadline and penalty.fine else Decimal(0)
     )
@@ -95,15 +97,15 @@ def record_payment(
     if channel == PaymentChannel.ON_THE_SPOT:
         open_deadline(case, "LP-71", starts_on=paid_on, period=HANDOVER, label=_("当场收缴的罚款交至行政机关"))
     if amount >= principal + accrued:
+        # Performed in full: nothing is left to enforce, nor to watch for enforcement.
         meet(case, "LP-67b", paid_on)
+        meet(case, "LE-46", paid_on)
+        meet(case, "LE-39", paid_on)
     change(case)
-    finish(
-        case,
-        "payment.recorded",
-        by=by,
-        payload={"amount": amount, "channel": channel, "surcharge": towards_surcharge},
-        warnings=warnings,
-    )
+    payload: dict[str, Any] = {"amount": amount, "channel": channel, "surcharge": towards_surcharge}
+    if remote_area or party_requested:  # 第六十九条: why officers could collect an ordinary-procedure fine
+        payload.update(remote_area=remote_area, party_requested=party_requested)
+    finish(case, "payment.recorded", by=by, payload=payload, warnings=warnings)
     return payment
 
 
@@ -153,6 +155,7 @@ def approve_deferral(
     deadline = open_for(case, "LP-67b")
     if deadline is not None:
         type(deadline).objects.filter(pk=deadline.pk).update(due=pay_by)
+    watch_surcharge_run(case)  # the surcharge, and so its 30 days, now run from `pay_by`
     change(case)
     finish(case, "deferral.approved", by=by, payload={"pay_by": pay_by}, warnings=warnings)
     return deferral
@@ -166,32 +169,63 @@ def record_remedy(
     expected_version: int | None,
     kind: str,
     filed_on: dt.date,
+    lodged_with_agency: bool = False,
+    accepted_on: dt.date | None = None,
     copy_received_on: dt.date | None = None,
     simple_procedure: bool = False,
 ) -> Remedy:
-    """The party applied for reconsideration or sued: no surcharge accrues meanwhile; the agency
-    replies within 10 working days of receiving the copy (LR-48)."""
+    """The party applied for reconsideration or sued: no surcharge accrues meanwhile (第七十三条
+    第三款); the party's periods are used, and the agency's periods as respondent open
+    (`remedies.on_filed`: LR-23, LR-48, LR-62)."""
     case = lock(case, expected_version)
     allowed(by, HANDLE_CASE, case)
     if kind not in RemedyKind.values:
         raise InvalidInput(_("请选择行政复议或行政诉讼。"), fields={"kind": [_("不是允许的取值。")]})
+    if getattr(case, "decision", None) is None:
+        raise InvalidInput(_("本案尚未作出决定。"), code="wrong_stage")
+    if kind == RemedyKind.LITIGATION and (lodged_with_agency or accepted_on or copy_received_on or simple_procedure):
+        raise InvalidInput(
+            _("转送、受理、申请书副本和简易程序只适用于行政复议。"), fields={"kind": [_("请选择行政复议。")]}
+        )
     remedy = Remedy.objects.create(case=case, kind=kind, filed_on=filed_on)
-    if kind == RemedyKind.RECONSIDERATION and copy_received_on:
-        period = SIMPLE_REPLY if simple_procedure else REPLY
-        open_deadline(case, "LR-48", starts_on=copy_received_on, period=period, label=_("向复议机关书面答复并提交证据"))
+    remedies.on_filed(
+        case,
+        remedy,
+        lodged_with_agency=lodged_with_agency,
+        accepted_on=accepted_on,
+        copy_received_on=copy_received_on,
+        simple_procedure=simple_procedure,
+    )
     change(case)
-    finish(case, "remedy.recorded", by=by, payload={"kind": kind, "filed_on": filed_on})
+    payload: dict[str, Any] = {"kind": kind, "filed_on": filed_on}
+    if lodged_with_agency:
+        payload["lodged_with_agency"] = True
+    finish(case, "remedy.recorded", by=by, payload=payload)
     return remedy
 
 
 @transaction.atomic
-def conclude_remedy(remedy: Remedy, *, by: Any, concluded_on: dt.date, upheld: bool, result: str) -> Remedy:
-    case = lock(remedy.case, None)
+def conclude_remedy(
+    remedy: Remedy,
+    *,
+    by: Any,
+    concluded_on: dt.date,
+    upheld: bool | None,
+    result: str,
+    expected_version: int | None = None,
+) -> Remedy:
+    """The reconsideration body decided or the court ruled; after an upheld reconsideration the
+    party may sue within 15 days (LL-46, 行政诉讼法 第四十五条)."""
+    case = lock(remedy.case, expected_version)
     allowed(by, HANDLE_CASE, case)
-    Remedy.objects.filter(pk=remedy.pk).update(concluded_on=concluded_on, decision_upheld=upheld, result=result)
-    meet(case, "LR-48", concluded_on)
-    finish(case, "remedy.concluded", by=by, payload={"upheld": upheld, "result": result})
+    if concluded_on < remedy.filed_on:
+        raise InvalidInput(_("审结日期不能早于提起日期。"), fields={"concluded_on": [_("早于提起日期。")]})
+    Remedy.objects.filter(pk=remedy.pk).update(concluded_on=concluded_on, decision_upheld=upheld, result=result.strip())
     remedy.refresh_from_db()
+    remedies.on_concluded(case, remedy)
+    watch_surcharge_run(case)  # the surcharge runs again from the end of the remedy
+    change(case)
+    finish(case, "remedy.concluded", by=by, payload={"upheld": upheld, "result": result})
     return remedy
 
 
@@ -224,6 +258,7 @@ def serve_reminder(
     open_deadline(
         case, "LE-54", starts_on=served_on, period=REMINDER_WAIT, label=_("催告后等待期（期满方可申请强制执行）")
     )
+    watch_surcharge_run(case)
     change(case)
     finish(
         case,
@@ -241,6 +276,13 @@ def apply_court_enforcement(
     case = lock(case, expected_version)
     allowed(by, APPROVE_CASE, case)
     require_status(case, CaseStatus.EXECUTING)
+    existing = CourtApplication.objects.filter(case=case).first()
+    if existing is not None:
+        raise Conflict(
+            _("已于 %(on)s 向%(court)s申请强制执行，不能重复申请；请登记法院的裁定结果。")
+            % {"on": existing.filed_on, "court": existing.court},
+            code="already_applied",
+        )
     warnings = check("case.apply_court_enforcement", case, by, filed_on=filed_on, signed_by_head=signed_by_head)
     number = next_number(case.agency, filed_on.year, "court")
     issue_document(case, "court_enforcement_application", number=number, extra={"remedy": {"litigation_court": court}})
@@ -248,6 +290,7 @@ def apply_court_enforcement(
         case=case, filed_on=filed_on, court=court.strip(), signed_by_head=signed_by_head
     )
     meet(case, "LE-54", filed_on)
+    meet(case, "LE-46", filed_on)
     change(case)
     finish(case, "court.applied", by=by, payload={"court": court, "number": number}, warnings=warnings)
     return application
@@ -274,11 +317,23 @@ def enforce_directly(
     emergency_reason: str = "",
     concealment_evidence: str = "",
     cut_utilities: bool = False,
+    reasons: str = "",
+    basis: str = "",
+    manner: str = "",
+    target: str = "",
+    cost_estimate: Decimal | None = None,
+    performer: str = "",
 ) -> Case:
-    """An agency with enforcement power enforces itself (强制拆除, 代履行, 划拨 …)."""
+    """An agency with enforcement power enforces itself (强制拆除, 代履行, 划拨 …). For 代履行 the
+    decision states its reasons, basis, manner, time, target, cost estimate and performer
+    (行政强制法 第五十一条); they are kept with the step's event."""
     case = lock(case, expected_version)
     allowed(by, APPROVE_CASE, case)
     require_status(case, CaseStatus.EXECUTING, CaseStatus.DECIDED)
+    if kind not in EnforcementKind.values:
+        raise InvalidInput(_("请选择强制执行的方式。"), fields={"kind": [_("不是允许的取值。")]})
+    decision = {"reasons": reasons, "basis": basis, "manner": manner, "target": target, "performer": performer}
+    decision = {name: value.strip() for name, value in decision.items()}
     warnings = check(
         "case.enforce_directly",
         case,
@@ -289,9 +344,16 @@ def enforce_directly(
         emergency_reason=emergency_reason,
         concealment_evidence=concealment_evidence,
         cut_utilities=cut_utilities,
+        cost_estimate=cost_estimate,
+        **decision,
     )
+    if kind == EnforcementKind.MONEY:
+        meet(case, "LE-46", timezone.localtime(scheduled_at).date())
     change(case)
-    finish(case, "enforced", by=by, payload={"kind": kind, "at": scheduled_at}, warnings=warnings)
+    payload: dict[str, Any] = {"kind": kind, "at": scheduled_at}
+    if kind == EnforcementKind.SUBSTITUTE:
+        payload.update(decision, cost_estimate=cost_estimate)
+    finish(case, "enforced", by=by, payload=payload, warnings=warnings)
     return case
 
 

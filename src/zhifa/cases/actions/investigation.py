@@ -16,7 +16,7 @@ from zhifa.cases.choices import CaseStatus
 from zhifa.cases.citations import MARKET_PROCEDURE, PENALTY_LAW, art
 from zhifa.cases.models import Case, Evidence, Preservation, Recusal, Suspension, Transcript
 from zhifa.cases.permissions import APPROVE_CASE, HANDLE_CASE
-from zhifa.core.calendar.periods import Calendar, Period
+from zhifa.core.calendar.periods import Calendar, CalendarMissing, Period
 from zhifa.core.errors import InvalidInput
 from zhifa.core.validation import validate
 from zhifa.orgs.models import Officer
@@ -148,20 +148,33 @@ def preserve_evidence(
     approved_by: Any | None = None,
     emergency: bool = False,
 ) -> Preservation:
-    """先行登记保存: handled within 7 working days, or it lapses (LP-56)."""
+    """先行登记保存: handled within 7 working days, or it lapses (LP-56). A preservation recorded
+    after its 7 working days have run out without a handling decision has lapsed already."""
     case = lock(case, expected_version)
     allowed(by, HANDLE_CASE, case)
     require_status(case, *INVESTIGATING)
+    if not items.strip():
+        raise InvalidInput(_("请填写先行登记保存的证据清单。"), fields={"items": [_("必填。")]})
     if approved_by is not None:
         allowed(approved_by, APPROVE_CASE, case)
-    warnings = check("case.preserve_evidence", case, by, approved_by=approved_by, emergency=emergency)
+    due = handling_due(preserved_at)
+    warnings = check(
+        "case.preserve_evidence",
+        case,
+        by,
+        approved_by=approved_by,
+        emergency=emergency,
+        items=items,
+        handling_due=due,
+    )
     preservation = Preservation.objects.create(
         case=case,
-        items=items,
+        items=items.strip(),
         preserved_at=preserved_at,
         emergency=emergency,
         approved_by=approved_by,
         approved_at=timezone.now() if approved_by else None,
+        lapsed=_overdue(due, timezone.localdate()),
     )
     day = timezone.localtime(preserved_at).date()
     open_deadline(case, "LP-56", starts_on=day, period=PRESERVATION_HANDLING, label=_("先行登记保存物品的处理决定"))
@@ -180,49 +193,146 @@ def preserve_evidence(
         case,
         "evidence.preserved",
         by=by,
-        payload={"preservation": preservation.pk, "emergency": emergency},
+        payload={"preservation": preservation.pk, "emergency": emergency, "lapsed": preservation.lapsed},
         warnings=warnings,
     )
     return preservation
+
+
+def handling_due(preserved_at: dt.datetime, calendar: Calendar | None = None) -> dt.date | None:
+    """The last day for the handling decision (7 working days); None while the year's holiday
+    calendar is missing, so that nothing lapses on a guessed date (DC-6)."""
+    try:
+        return PRESERVATION_HANDLING.due(timezone.localtime(preserved_at).date(), calendar or Calendar.from_db())
+    except CalendarMissing:
+        return None
+
+
+def _overdue(due: dt.date | None, on: dt.date) -> bool:
+    return due is not None and on > due
 
 
 @transaction.atomic
 def handle_preservation(
     preservation: Preservation, *, by: Any, expected_version: int | None, handling: str, handled_on: dt.date
 ) -> Preservation:
+    """The handling decision (市监程序 第三十五条). One made after the 7 working days is still
+    recorded (what became of the items), but the preservation stays lapsed."""
     case = lock(preservation.case, expected_version)
     allowed(by, HANDLE_CASE, case)
     preservation = Preservation.objects.select_for_update().get(pk=preservation.pk)
-    if preservation.handled_on or preservation.lapsed:
-        raise InvalidInput(_("该先行登记保存已处理或已解除。"), code="wrong_stage")
-    deadline = Calendar.from_db()
-    due = PRESERVATION_HANDLING.due(timezone.localtime(preservation.preserved_at).date(), deadline)
-    lapsed = handled_on > due
-    Preservation.objects.filter(pk=preservation.pk).update(handled_on=handled_on, handling=handling, lapsed=lapsed)
+    if preservation.handled_on:
+        raise InvalidInput(_("该先行登记保存已作出处理决定。"), code="wrong_stage")
+    if not handling.strip():
+        raise InvalidInput(_("请写明处理决定。"), fields={"handling": [_("必填。")]})
+    if handled_on < timezone.localtime(preservation.preserved_at).date():
+        raise InvalidInput(_("处理日期不能早于保存日期。"), fields={"handled_on": [_("早于保存日期。")]})
+    lapsed = preservation.lapsed or _overdue(handling_due(preservation.preserved_at), handled_on)
+    Preservation.objects.filter(pk=preservation.pk).update(
+        handled_on=handled_on, handling=handling.strip(), lapsed=lapsed
+    )
     meet(case, "LP-56", handled_on)
     change(case)
-    finish(case, "evidence.preservation_handled", by=by, payload={"handling": handling, "lapsed": lapsed})
+    finish(
+        case,
+        "evidence.preservation_handled",
+        by=by,
+        payload={"preservation": preservation.pk, "handling": handling, "lapsed": lapsed},
+    )
     preservation.refresh_from_db()
     return preservation
 
 
+def lapse_overdue_preservations(*, today: dt.date | None = None) -> int:
+    """The deadline watch of LP-56 (run daily by `zhifa deadlines sweep`; safe to repeat): every
+    preservation left without a handling decision past its 7 working days lapses (市监程序
+    第三十五条第二款), with a warning on its case. Returns how many lapsed."""
+    today = today or timezone.localdate()
+    # 7 working days never end sooner than 7 natural days after the start: older rows only.
+    before = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=7), dt.time.min))
+    candidates = Preservation.objects.filter(handled_on__isnull=True, lapsed=False, preserved_at__lt=before)
+    calendar = Calendar.from_db()
+    # The ids first: each lapse writes (and commits) on its own, never under an open cursor.
+    pks = list(candidates.values_list("pk", flat=True))
+    return sum(_lapse(pk, today=today, calendar=calendar) for pk in pks)
+
+
 @transaction.atomic
-def apply_recusal(case: Case, *, by: Any, officer: Officer, reason: str, applied_on: dt.date) -> Recusal:
-    case = lock(case, None)
+def _lapse(pk: int, *, today: dt.date, calendar: Calendar) -> bool:
+    case = lock(Preservation.objects.get(pk=pk).case, None)
+    preservation = Preservation.objects.select_for_update().get(pk=pk)
+    due = handling_due(preservation.preserved_at, calendar)
+    if preservation.handled_on or preservation.lapsed or not _overdue(due, today):
+        return False
+    warnings = check("case.lapse_preservation", case, None, items=preservation.items, handling_due=due, today=today)
+    Preservation.objects.filter(pk=pk).update(lapsed=True)
+    change(case)
+    finish(case, "evidence.preservation_lapsed", by=None, payload={"preservation": pk, "due": due}, warnings=warnings)
+    return True
+
+
+# The party may apply for recusal at any time before the decision; the investigation goes on.
+RECUSAL_OPEN = (*INVESTIGATING, CaseStatus.SUSPENDED, CaseStatus.NOTIFIED, CaseStatus.HEARING)
+
+
+@transaction.atomic
+def apply_recusal(
+    case: Case,
+    *,
+    by: Any,
+    officer: Officer,
+    reason: str,
+    applied_on: dt.date,
+    expected_version: int | None = None,
+) -> Recusal:
+    """The party's application that a handler (or the hearing chair) withdraw (回避, 行政处罚法
+    第四十三条); the head decides it, and the investigation is not stopped meanwhile."""
+    case = lock(case, expected_version)
     allowed(by, HANDLE_CASE, case)
-    recusal = Recusal.objects.create(case=case, officer=officer, reason=reason, applied_on=applied_on)
-    finish(case, "recusal.applied", by=by, payload={"officer": str(officer), "reason": reason})
+    require_status(case, *RECUSAL_OPEN)
+    chair_id = getattr(getattr(case, "hearing", None), "chair_id", None)
+    if officer.pk != chair_id and not case.handlers.filter(officer=officer, active=True).exists():
+        message = _("%(officer)s不是本案的执法人员或听证主持人。") % {"officer": officer}
+        raise InvalidInput(message, fields={"officer": [message]})
+    if not reason.strip():
+        raise InvalidInput(_("请写明申请回避的理由。"), fields={"reason": [_("必填。")]})
+    if case.recusals.filter(officer=officer, decided_on__isnull=True).exists():
+        message = _("对%(officer)s的回避申请尚未决定。") % {"officer": officer}
+        raise InvalidInput(message, code="wrong_stage")
+    recusal = Recusal.objects.create(case=case, officer=officer, reason=reason.strip(), applied_on=applied_on)
+    change(case)
+    finish(
+        case,
+        "recusal.applied",
+        by=by,
+        payload={"recusal": recusal.pk, "officer": str(officer), "reason": reason, "applied_on": applied_on},
+    )
     return recusal
 
 
 @transaction.atomic
-def decide_recusal(recusal: Recusal, *, by: Any, granted: bool, decided_on: dt.date) -> Recusal:
-    case = lock(recusal.case, None)
+def decide_recusal(
+    recusal: Recusal, *, by: Any, granted: bool, decided_on: dt.date, expected_version: int | None = None
+) -> Recusal:
+    """The head's decision; an officer granted recusal leaves the case."""
+    case = lock(recusal.case, expected_version)
     allowed(by, APPROVE_CASE, case)
+    require_status(case, *RECUSAL_OPEN)
+    recusal = Recusal.objects.select_for_update().get(pk=recusal.pk)
+    if recusal.decided_on is not None:
+        raise InvalidInput(_("该回避申请已经作出决定。"), code="wrong_stage")
+    if decided_on < recusal.applied_on:
+        raise InvalidInput(_("决定日期不能早于申请日期。"), fields={"decided_on": [_("早于申请日期。")]})
     Recusal.objects.filter(pk=recusal.pk).update(granted=granted, decided_on=decided_on)
     if granted:
         case.handlers.filter(officer=recusal.officer).update(active=False)
-    finish(case, "recusal.decided", by=by, payload={"officer": str(recusal.officer), "granted": granted})
+    change(case)
+    finish(
+        case,
+        "recusal.decided",
+        by=by,
+        payload={"recusal": recusal.pk, "officer": str(recusal.officer), "granted": granted, "decided_on": decided_on},
+    )
     recusal.refresh_from_db()
     return recusal
 

@@ -25,6 +25,7 @@ from zhifa.orgs.models import Agency, Officer
 HEAD_DECISION = Period(3, "d", article=art(REFERRAL_RULES, 5))
 POLICE_TRANSFER = Period(24, "h", article=art(REFERRAL_RULES, 5))
 POLICE_FOLLOW_UP = Period(3, "d", article=art(REFERRAL_RULES, 9))
+DECIDED_STATUSES = (CaseStatus.DECIDED, CaseStatus.EXECUTING)
 
 
 @transaction.atomic
@@ -174,9 +175,22 @@ def record_police_response(
     label = _("移交涉案物品和材料") if response == "filed" else _("可以提请公安机关复议")
     open_deadline(case, "TR-12", starts_on=responded_on, period=POLICE_FOLLOW_UP, label=label)
     if response == "refused":
-        change(case, status=CaseStatus.INVESTIGATING)
+        change(case, status=_status_to_resume(case))
     else:
         change(case)
     finish(case, "crime.police_responded", by=by, payload={"response": response, "on": responded_on})
     referral.refresh_from_db()
     return referral
+
+
+def _status_to_resume(case: Case) -> str:
+    """Where the agency takes the case up again after the police refuse to file (移送规定 第十三条):
+    a case already decided goes back to where it stood before the transfer (decided or executing:
+    the penalty stands, and a second one would fine the act twice); any other goes back to
+    investigation, to be handled and penalised where due."""
+    if case.decided_on is None:
+        return CaseStatus.INVESTIGATING
+    transferred = case.events.filter(kind="crime.transferred").order_by("-seq").first()
+    before = case.events.filter(seq__lt=transferred.seq).order_by("-seq").first() if transferred else None
+    status = (before.state or {}).get("status") if before else None
+    return status if status in DECIDED_STATUSES else CaseStatus.DECIDED

@@ -10,23 +10,25 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zhifa.cases.actions.common import allowed, change, check, finish, lock, require_status
-from zhifa.cases.actions.deadlines import meet, open_deadline
+from zhifa.cases.actions.deadlines import due_or_estimate, meet, open_deadline
 from zhifa.cases.actions.documents import issue_document
 from zhifa.cases.actions.numbering import next_number
 from zhifa.cases.choices import CaseStatus, LeadStatus, OfficerRole, Procedure
-from zhifa.cases.citations import MARKET_PROCEDURE, PENALTY_LAW, art
+from zhifa.cases.citations import PENALTY_LAW, art
 from zhifa.cases.models import Case, CaseOfficer, Lead
 from zhifa.cases.permissions import APPROVE_CASE, HANDLE_CASE, RECEIVE_LEAD
+from zhifa.cases.rules import REGISTRY
+from zhifa.cases.rules.a_jurisdiction import FILING_DECISION, FILING_EXTENSION_DAYS, filing_decision_due
 from zhifa.cases.selectors import valid_credential
-from zhifa.core.calendar.periods import Period
-from zhifa.core.errors import InvalidInput
+from zhifa.core.calendar.periods import Calendar, Period
+from zhifa.core.errors import InvalidInput, RuleViolation
+from zhifa.core.locking import update_versioned
 from zhifa.core.validation import validate
 from zhifa.lawbase.models import Matter
 from zhifa.orgs.events import audit
 from zhifa.orgs.models import Agency, Officer, Region
 from zhifa.parties.models import Party
 
-FILING_DECISION = Period(15, "WD", article=art(MARKET_PROCEDURE, 18))
 TIME_LIMIT = Period(90, "d", article=art(PENALTY_LAW, 60))
 
 
@@ -182,7 +184,56 @@ def decline_lead(lead: Lead, *, by: Any, reason: str, decided_on: dt.date) -> Le
     return lead
 
 
-def lead_deadline(lead: Lead) -> dt.date:
-    from zhifa.core.calendar.periods import Calendar
+@transaction.atomic
+def extend_lead(lead: Lead, *, by: Any, days: int, reason: str, approved_on: dt.date) -> Lead:
+    """特殊情况下，经负责人批准，可以延长十五个工作日 (市监程序 第十八条, MP-18): approved before the
+    15 working days run out, once, for at most 15 working days in all."""
+    lead = Lead.objects.select_for_update().get(pk=lead.pk)
+    allowed(by, APPROVE_CASE, lead)
+    if lead.status != LeadStatus.OPEN:
+        raise InvalidInput(_("该线索已处理。"), code="wrong_stage")
+    if not reason.strip():
+        raise InvalidInput(_("延长核查期限须写明理由。"), fields={"reason": [_("必填。")]})
+    if approved_on < lead.received_on:
+        raise InvalidInput(_("批准日期不能早于发现或收到线索的日期。"), fields={"approved_on": [_("早于收到日期。")]})
+    if days < 1 or lead.extension_days + days > FILING_EXTENSION_DAYS:
+        _refuse_extension(
+            _("经负责人批准，核查期限只能延长十五个工作日（已延长 %(done)s 个工作日）。")
+            % {"done": lead.extension_days},
+            field="days",
+        )
+    calendar = Calendar.from_db()
+    # Asked of the calendar only up to the approval day: a December lead may be extended before
+    # next year's holidays are loaded (DC-6).
+    if calendar.after_working_days(lead.received_on, FILING_DECISION.amount + lead.extension_days, approved_on):
+        due = filing_decision_due(lead, calendar)
+        _refuse_extension(_("核查期限已于 %(due)s 届满，不能再批准延长。") % {"due": due}, field="approved_on")
+    due = lead_deadline(lead)
+    values = {
+        "extension_days": lead.extension_days + days,
+        "extension_reason": reason.strip(),
+        "extended_on": approved_on,
+    }
+    update_versioned(lead, expected_version=None, values=values)
+    from zhifa.cases.events import LEAD_EXTENDED
 
-    return FILING_DECISION.due(lead.received_on, Calendar.from_db())
+    changes = {"old": due, "new": lead_deadline(lead), "days": days, "reason": reason.strip(), "on": approved_on}
+    audit(LEAD_EXTENDED, by=by, obj=lead, changes=changes)
+    return lead
+
+
+def _refuse_extension(message: str, *, field: str) -> None:
+    rule = REGISTRY["MP-18"]
+    raise RuleViolation(message, rule=rule.id, citation=rule.citation, fields={field: [message]})
+
+
+def lead_deadline(lead: Lead) -> dt.date:
+    """When the head must decide whether to register the lead (MP-18, with any extension)."""
+    return lead_due(lead)[0]
+
+
+def lead_due(lead: Lead) -> tuple[dt.date, bool]:
+    """(`lead_deadline`, provisional?): a lead received in December is recorded and listed before
+    next year's holidays are loaded; its day is then estimated and flagged, like a case deadline (DC-6)."""
+    period = Period(FILING_DECISION.amount + lead.extension_days, "WD", article=FILING_DECISION.article)
+    return due_or_estimate(period, lead.received_on, Calendar.from_db())

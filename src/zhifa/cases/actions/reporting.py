@@ -19,6 +19,7 @@ from zhifa.cases.rules.e_decision import needs_legal_review, within_benchmark
 from zhifa.cases.selectors import benchmark_for
 from zhifa.core.calendar.periods import Period
 from zhifa.core.errors import InvalidInput
+from zhifa.orgs.policy import decide
 
 REVIEW_PERIOD = Period(10, "WD", article=art(MARKET_PROCEDURE, 55))
 
@@ -40,7 +41,8 @@ def submit_report(
     """案件调查终结报告: the facts, the proposed outcome and penalty, the discretion reasons."""
     case = lock(case, expected_version)
     allowed(by, HANDLE_CASE, case)
-    require_status(case, CaseStatus.INVESTIGATING, CaseStatus.REPORTED, CaseStatus.REVIEWED)
+    # After a served 告知书 as well: the new report goes to review and to a fresh notice (LP-45).
+    require_status(case, CaseStatus.INVESTIGATING, CaseStatus.REPORTED, CaseStatus.REVIEWED, CaseStatus.NOTIFIED)
     if outcome not in Outcome.values:
         raise InvalidInput(_("请选择处理意见。"), fields={"outcome": [_("不是允许的取值。")]})
     flags = {**(circumstances or {}), "evidence_ids": evidence_ids or []}
@@ -80,8 +82,11 @@ def request_review(case: Case, *, by: Any, expected_version: int | None, reviewe
     case = lock(case, expected_version)
     allowed(by, HANDLE_CASE, case)
     require_status(case, CaseStatus.REPORTED, CaseStatus.REVIEWED, CaseStatus.NOTIFIED, CaseStatus.HEARING)
-    allowed(reviewer, REVIEW_CASE, case)
+    # The law first (a handler may not review, MP-49), then whether the person reviews at all.
     warnings = check("case.request_review", case, by, reviewer=reviewer)
+    if not decide(reviewer, REVIEW_CASE, case).allowed:
+        message = _("%(name)s不是本机关的审核人员，不能审核本案。") % {"name": reviewer}
+        raise InvalidInput(message, fields={"reviewer": [message]})
     kind = ReviewKind.LEGAL if needs_legal_review(case) else ReviewKind.CASE
     review = Review.objects.create(case=case, kind=kind, reviewer=reviewer, received_on=received_on)
     if case.status == CaseStatus.REPORTED:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zhifa.cases.actions.common import allowed, change, check, finish, lock, require_status
-from zhifa.cases.actions.deadlines import meet, open_deadline
+from zhifa.cases.actions.deadlines import meet, open_deadline, open_for
 from zhifa.cases.actions.deciding import RECONSIDERATION_PERIOD
 from zhifa.cases.actions.documents import issue_document
 from zhifa.cases.actions.execution import record_payment
@@ -22,6 +22,7 @@ from zhifa.cases.penalty import Penalty
 from zhifa.cases.permissions import HANDLE_CASE
 from zhifa.cases.selectors import valid_credential
 from zhifa.core.calendar.periods import Period
+from zhifa.core.errors import InvalidInput
 from zhifa.core.validation import validate
 from zhifa.lawbase.models import Matter
 from zhifa.orgs.models import Agency, Officer
@@ -160,10 +161,17 @@ def file_summary_decision(case: Case, *, by: Any, expected_version: int | None, 
     """报所属行政机关备案 (第五十二条); the materials go to the file within 7 working days (MP-70)."""
     case = lock(case, expected_version)
     allowed(by, HANDLE_CASE, case)
+    if case.procedure != Procedure.SUMMARY:
+        # An ordinary-procedure decision is closed by the head (结案), under its own rules.
+        raise InvalidInput(_("只有当场作出的行政处罚决定需要报所属行政机关备案。"), code="wrong_procedure")
     require_status(case, CaseStatus.DECIDED, CaseStatus.EXECUTING)
+    if case.decided_on and filed_on < case.decided_on:
+        raise InvalidInput(_("备案日期不能早于决定日期。"), fields={"filed_on": [_("早于决定日期。")]})
+    filing = open_for(case, "MP-70")
+    warnings = check("summary.file", case, by, filed_on=filed_on, due=filing.due if filing else None)
     meet(case, "MP-70", filed_on)
     fined = Penalty.from_json(case.decision.penalty).has_fine
     paid = not fined or case.payments.exists()
     change(case, status=CaseStatus.CLOSED if paid else case.status, closed_on=filed_on if paid else None)
-    finish(case, "summary.filed", by=by, payload={"filed_on": filed_on})
+    finish(case, "summary.filed", by=by, payload={"filed_on": filed_on}, warnings=warnings)
     return case

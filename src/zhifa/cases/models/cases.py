@@ -21,7 +21,8 @@ def new_case_code() -> str:
 
 class Lead(VersionedModel):
     """A lead (线索 / 案源): something that may become a case. The head decides within 15 WD
-    whether to register it (市场监督管理行政处罚程序规定 第十八条, rule MP-18)."""
+    whether to register it, or 15 WD more once they approve an extension (市场监督管理行政处罚程序规定
+    第十八条, rule MP-18)."""
 
     agency = models.ForeignKey(
         "orgs.Agency", verbose_name=_("执法主体"), on_delete=models.PROTECT, related_name="leads"
@@ -39,6 +40,10 @@ class Lead(VersionedModel):
     status = models.CharField(_("状态"), max_length=16, choices=LeadStatus.choices, default=LeadStatus.OPEN)
     decision_reason = models.TextField(_("不予立案理由"), blank=True)
     decided_on = models.DateField(_("决定日期"), null=True, blank=True)
+    # 特殊情况下经负责人批准延长 (MP-18): the working days added, when and why.
+    extension_days = models.PositiveSmallIntegerField(_("批准延长核查期限（工作日）"), default=0)
+    extension_reason = models.TextField(_("延长理由"), blank=True)
+    extended_on = models.DateField(_("批准延长日期"), null=True, blank=True)
     received_by = models.ForeignKey("orgs.User", on_delete=models.PROTECT, related_name="+")
 
     objects = JurisdictionQuerySet.as_manager()

@@ -103,10 +103,16 @@ def lp_43(ctx: Context) -> str | None:
 
 
 def _cited_evidence(ctx: Context) -> list[Any]:
+    """The exhibits the facts rest on: those the report names (the proposed report at the report,
+    the latest one at the decision), or every exhibit when it names none. An exhibit left out is
+    excluded, and does not taint the rest (行政处罚法 第四十六条)."""
     from zhifa.cases.selectors import latest_report
 
-    report = latest_report(ctx.case)
-    ids = (report.circumstances or {}).get("evidence_ids") if report else None
+    circumstances = ctx.get("circumstances")
+    if circumstances is None:
+        report = latest_report(ctx.case)
+        circumstances = report.circumstances if report else {}
+    ids = (circumstances or {}).get("evidence_ids")
     evidence = ctx.case.evidence.all()
     return list(evidence.filter(pk__in=ids) if ids else evidence)
 
@@ -157,6 +163,25 @@ def lp_41(ctx: Context) -> str | None:
 def lp_56(ctx: Context) -> str | None:
     if not ctx.get("approved_by") and not ctx.get("emergency"):
         return _("先行登记保存证据须经行政机关负责人批准；情况紧急先行实施的，须勾选并在 24 小时内补报。")
+    return None
+
+
+@rule(
+    "LP-56",
+    group="B",
+    title=gettext_lazy("先行登记保存 7 个工作日内未作处理决定的，自动解除"),
+    citation=f"{art(PENALTY_LAW, 56)}；{art(MARKET_PROCEDURE, 35, paragraph=2)}",
+    kind=RuleKind.WARN,
+    steps=("case.preserve_evidence", "case.lapse_preservation"),
+    period="7 WD",
+)
+def lp_56_lapsed(ctx: Context) -> str | None:
+    due: dt.date | None = ctx.get("handling_due")
+    if due is not None and ctx.today > due:
+        return _("先行登记保存的证据（%(items)s）应于 %(due)s 前作出处理决定，逾期未处理，保存措施已自动解除。") % {
+            "items": (ctx.get("items") or "").strip()[:40],
+            "due": due,
+        }
     return None
 
 

@@ -10,7 +10,7 @@ listed in settings.ZHIFA_STRICT_RULES.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -158,19 +158,22 @@ def rules_for(step: str) -> list[Rule]:
     return REGISTRY.for_step(step)
 
 
-def evaluate(step: str, context: Context) -> list[Finding]:
+def evaluate(step: str, context: Context, only: Collection[str] | None = None) -> list[Finding]:
+    """The findings of the rules of `step` (or only of the rule ids in `only`)."""
     findings = []
     for candidate in sorted(rules_for(step), key=lambda r: r.id):
+        if only is not None and candidate.id not in only:
+            continue
         message = candidate.check(context)  # type: ignore[misc]
         if message:
             findings.append(Finding(candidate, message))
     return findings
 
 
-def enforce(step: str, context: Context) -> list[Finding]:
+def enforce(step: str, context: Context, only: Collection[str] | None = None) -> list[Finding]:
     """Refuse the step (RuleViolation naming the rule and article) if a blocking rule fails;
     otherwise return the warnings for the caller to record."""
-    findings = evaluate(step, context)
+    findings = evaluate(step, context, only)
     blocking = [f for f in findings if f.blocking]
     if blocking:
         first = blocking[0]

@@ -14,7 +14,6 @@ from zhifa.cases.citations import MARKET_PROCEDURE, PENALTY_LAW, art
 from zhifa.cases.penalty import HEARING_KINDS, Penalty
 from zhifa.cases.rules.base import Context, RuleKind, rule
 from zhifa.cases.selectors import handler_ids, hearing_threshold, served_notice
-from zhifa.lawbase.choices import PenaltyKind
 
 STATEMENT_DAYS = 5  # 市监程序 第五十七条第二款, the default for every domain (MP-57)
 HEARING_REQUEST_DAYS = 5  # 行政处罚法 第六十四条第（一）项
@@ -25,10 +24,12 @@ def qualifies_for_hearing(case: object, penalty: Penalty) -> bool:
     """行政处罚法 第六十三条: a larger fine or confiscation, or a heavy kind of penalty."""
     if set(penalty.kinds) & HEARING_KINDS:
         return True
-    individual, organisation = hearing_threshold(case)  # type: ignore[arg-type]
-    threshold = individual if case.party.is_individual else organisation  # type: ignore[attr-defined]
-    confiscated = (penalty.illegal_gains or Decimal(0)) if PenaltyKind.CONFISCATE_GAINS in penalty.kinds else Decimal(0)
-    return (penalty.fine or Decimal(0)) >= threshold or confiscated >= threshold
+    limits = hearing_threshold(case)  # type: ignore[arg-type]
+    threshold = limits.individual if case.party.is_individual else limits.organisation  # type: ignore[attr-defined]
+    # 没收较大数额违法所得: the rule's own confiscation figure where it sets one, else the fine's.
+    confiscation = limits.confiscation if limits.confiscation is not None else threshold
+    confiscated = penalty.confiscated_gains
+    return (penalty.fine or Decimal(0)) >= threshold or (confiscated > 0 and confiscated >= confiscation)
 
 
 def statement_period_ends(ctx: Context, served_on: dt.date) -> dt.date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -67,10 +68,32 @@ def lp_52(ctx: Context) -> str | None:
 
 
 @rule(
+    "LP-52",
+    group="F",
+    title=gettext_lazy("当场处罚决定 7 个工作日内报所属行政机关备案"),
+    citation=f"{art(PENALTY_LAW, 52)}；{art(MARKET_PROCEDURE, 70)}",
+    kind=RuleKind.WARN,
+    steps=("summary.file",),
+    period="7 WD",
+)
+def lp_52_filed_late(ctx: Context) -> str | None:
+    due: dt.date | None = ctx.get("due")
+    filed_on: dt.date | None = ctx.get("filed_on")
+    if due is not None and filed_on is not None and filed_on > due:
+        return _("当场处罚决定应于 %(due)s 前报所属行政机关备案，%(filed)s 才备案，已逾期。") % {
+            "due": due,
+            "filed": filed_on,
+        }
+    return None
+
+
+@rule(
     "LR-23",
     group="F",
     title=gettext_lazy("当场处罚决定书须告知先申请行政复议（复议前置）"),
-    citation=art(RECONSIDERATION_LAW, 23),
+    # 第三十二条: the application may be lodged through the deciding agency, which forwards it in 5 WD
+    # (the LR-23 deadline, opened by execution.record_remedy).
+    citation=art(RECONSIDERATION_LAW, 23, 32),
     kind=RuleKind.BLOCK,
     steps=("summary.document",),
 )

@@ -3,17 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zhifa.cases.citations import COMPULSION_LAW, LITIGATION_INTERPRETATION, LITIGATION_LAW, MARKET_PROCEDURE, art
+from zhifa.cases.citations import (
+    COMPULSION_LAW,
+    LITIGATION_INTERPRETATION,
+    LITIGATION_LAW,
+    MARKET_PROCEDURE,
+    PENALTY_LAW,
+    art,
+)
 from zhifa.cases.rules.base import Context, RuleKind, declare, rule
+from zhifa.cases.rules.j_remedies import litigation_period_ends
+from zhifa.cases.surcharge import late_days, nth_late_day, remedy_pauses
 from zhifa.core.calendar.periods import add_months
 
 COURT_WAIT_DAYS = 10  # 行政强制法 第五十四条 ("十日", working days by 第六十九条)
+SURCHARGE_DAYS = 30  # 行政强制法 第四十六条: "超过三十日"
 NIGHT = (dt.time(22, 0), dt.time(6, 0))  # 行政强制法 第四十三条 leaves 夜间 undefined: configuration
+# 行政强制法 第五十一条第一款第（一）项: what a 代履行决定书 states besides the party's name and address.
+SUBSTITUTE_DECISION_FIELDS = {
+    "reasons": gettext_lazy("代履行的理由"),
+    "basis": gettext_lazy("代履行的依据"),
+    "manner": gettext_lazy("代履行的方式"),
+    "scheduled_at": gettext_lazy("代履行的时间"),
+    "target": gettext_lazy("代履行的标的"),
+    "cost_estimate": gettext_lazy("费用预算"),
+    "performer": gettext_lazy("代履行人"),
+}
 
 
 def _latest_reminder(ctx: Context) -> object | None:
@@ -65,25 +86,45 @@ def le_54(ctx: Context) -> str | None:
     return None
 
 
-def court_window(ctx: Context) -> tuple[dt.date, dt.date] | None:
-    """LE-53: from the end of the party's litigation period, three months."""
+def litigation_ends(case: Any) -> dt.date | None:
+    """The last day the party may still sue: six months from service of the decision, or 15 days
+    after a reconsideration ends (行政诉讼法 第四十五、四十六条); None before service."""
     from zhifa.cases.selectors import decision_delivery
 
-    delivery = decision_delivery(ctx.case)
+    delivery = decision_delivery(case)
     if delivery is None:
         return None
-    litigation_ends = add_months(delivery.served_on, 6)  # type: ignore[arg-type]
-    for remedy in ctx.case.remedies.all():
+    # Six months as told, or up to a year when the decision did not tell it (SI-64).
+    ends = litigation_period_ends(case, delivery.served_on)  # type: ignore[arg-type]
+    for remedy in case.remedies.all():
         if remedy.concluded_on is not None:
-            litigation_ends = max(litigation_ends, remedy.concluded_on + dt.timedelta(days=15))
-    return litigation_ends + dt.timedelta(days=1), add_months(litigation_ends, 3)
+            ends = max(ends, remedy.concluded_on + dt.timedelta(days=15))
+    return ends
+
+
+def deferred_to(case: Any) -> dt.date | None:
+    """The end of the approved deferral or instalments (行政处罚法 第六十六条), if any."""
+    deferral = case.deferrals.order_by("-approved_on", "-id").first()
+    return deferral.pay_by if deferral is not None else None
+
+
+def court_window(ctx: Context) -> tuple[dt.date, dt.date] | None:
+    """LE-53: three months from the end of the party's litigation period (行诉解释 第一百五十六条),
+    or from the end of an approved deferral when that is later (行政处罚法 第七十二条第二款)."""
+    ends = litigation_ends(ctx.case)
+    if ends is None:
+        return None
+    deferral_ends = deferred_to(ctx.case)
+    if deferral_ends is not None:
+        ends = max(ends, deferral_ends)
+    return ends + dt.timedelta(days=1), add_months(ends, 3)
 
 
 @rule(
     "LE-53",
     group="I",
-    title=gettext_lazy("起诉期限届满之日起三个月内申请法院强制执行"),
-    citation=f"{art(COMPULSION_LAW, 53)}；{art(LITIGATION_INTERPRETATION, 156)}",
+    title=gettext_lazy("起诉期限（批准延期、分期缴纳的，延期、分期期限）届满之日起三个月内申请法院强制执行"),
+    citation=f"{art(COMPULSION_LAW, 53)}；{art(LITIGATION_INTERPRETATION, 156)}；{art(PENALTY_LAW, 72, paragraph=2)}",
     kind=RuleKind.BLOCK,
     steps=("case.apply_court_enforcement",),
     period="3 m",
@@ -96,6 +137,12 @@ def le_53(ctx: Context) -> str | None:
     if ctx.case.remedies.filter(concluded_on__isnull=True).exists():
         return _("当事人的行政复议或者行政诉讼尚未终结。")
     if filed_on < window[0]:
+        deferral_ends = deferred_to(ctx.case)
+        if deferral_ends is not None and window[0] == deferral_ends + dt.timedelta(days=1):
+            return _(
+                "已批准延期（分期）缴纳罚款至 %(until)s，申请人民法院强制执行的期限自该期限结束之日起计算，"
+                "最早 %(opens)s 方可申请。"
+            ) % {"until": deferral_ends, "opens": window[0]}
         return _("当事人的起诉期限尚未届满，最早 %(opens)s 方可申请人民法院强制执行。") % {"opens": window[0]}
     return None
 
@@ -150,12 +197,13 @@ def le_43(ctx: Context) -> str | None:
 def le_44(ctx: Context) -> str | None:
     if ctx.get("kind") != "demolition":
         return None
-    window = court_window(ctx)
+    # The remedy periods only: a deferral of the fine (第七十二条第二款) does not move them.
+    ends = litigation_ends(ctx.case)
     scheduled = ctx.get("scheduled_at")
     day = timezone.localtime(scheduled).date() if scheduled else ctx.today
     if not ctx.get("announced_on"):
         return _("强制拆除违法建筑物、构筑物、设施，须先予以公告，限期当事人自行拆除。")
-    if window is None or day < window[0] or ctx.case.remedies.filter(concluded_on__isnull=True).exists():
+    if ends is None or day <= ends or ctx.case.remedies.filter(concluded_on__isnull=True).exists():
         return _("当事人在法定期限内不申请行政复议或者提起行政诉讼，又不拆除的，方可强制拆除。")
     return None
 
@@ -172,12 +220,24 @@ def le_44(ctx: Context) -> str | None:
 def le_46(ctx: Context) -> str | None:
     from zhifa.cases.actions.deadlines import latest
 
+    if ctx.get("kind") != "money":
+        return None
     payment = latest(ctx.case, "LP-67b")
+    if payment is None:
+        return _("加处罚款满三十日后方可强制执行金钱给付义务。")
     scheduled = ctx.get("scheduled_at")
     day = timezone.localtime(scheduled).date() if scheduled else ctx.today
-    if ctx.get("kind") == "money" and (payment is None or (day - payment.due).days <= 30):
-        return _("加处罚款满三十日后方可强制执行金钱给付义务。")
-    return None
+    # Days of surcharge, not of calendar: none accrues while a remedy is pending (处罚法 第七十三条第三款).
+    pauses = remedy_pauses(ctx.case)
+    if late_days(payment.due, day, pauses) > SURCHARGE_DAYS:
+        return None
+    first = nth_late_day(payment.due, SURCHARGE_DAYS + 1, pauses)
+    if first is None:
+        return _(
+            "加处罚款满三十日后方可强制执行金钱给付义务；当事人的行政复议或者行政诉讼期间不计算加处罚款，"
+            "目前尚未满三十日。"
+        )
+    return _("加处罚款满三十日后方可强制执行金钱给付义务，最早 %(first)s。") % {"first": first}
 
 
 @rule(
@@ -202,6 +262,27 @@ def le_51(ctx: Context) -> str | None:
     return None
 
 
+@rule(
+    "LE-51",
+    group="I",
+    title=gettext_lazy("代履行决定书载明理由和依据、方式和时间、标的、费用预算以及代履行人"),
+    citation=art(COMPULSION_LAW, 51),
+    kind=RuleKind.REQUIRE,
+    steps=("case.enforce_directly",),
+)
+def le_51_decision(ctx: Context) -> str | None:
+    if ctx.get("kind") != "substitute":
+        return None
+    missing = [str(label) for name, label in SUBSTITUTE_DECISION_FIELDS.items() if _blank(ctx.get(name))]
+    if missing:
+        return _("代履行前须送达代履行决定书，决定书应当载明：%(missing)s。") % {"missing": "、".join(missing)}
+    return None
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 declare(
     "LE-39",
     group="I",
@@ -209,4 +290,38 @@ declare(
     citation=art(COMPULSION_LAW, 39, 40),
     kind=RuleKind.DEADLINE,
     period="3 y",
+)
+
+
+def enforcement_suspension(case: Any) -> Any:
+    """The open LE-39 watch of a suspended enforcement (the suspension itself), or None."""
+    from zhifa.cases.actions.deadlines import open_for
+
+    return open_for(case, "LE-39")
+
+
+@rule(
+    "LE-39",
+    group="I",
+    title=gettext_lazy("中止执行期间不得强制执行；中止的情形消失后恢复执行"),
+    citation=art(COMPULSION_LAW, 39),
+    kind=RuleKind.BLOCK,
+    steps=("case.apply_court_enforcement", "case.enforce_directly"),
+)
+def le_39(ctx: Context) -> str | None:
+    suspension = enforcement_suspension(ctx.case)
+    if suspension is None:
+        return None
+    return _("执行已于 %(since)s 中止；中止执行的情形消失、恢复执行后，方可强制执行。") % {
+        "since": suspension.starts_on
+    }
+
+
+declare(
+    "LE-46",
+    group="I",
+    title=gettext_lazy("加处罚款满三十日，经催告仍不履行的，可以强制执行或者申请法院强制执行"),
+    citation=art(COMPULSION_LAW, 45, 46),
+    kind=RuleKind.DEADLINE,
+    period="30 d",
 )

@@ -16,11 +16,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhifa.cases import opening
-from zhifa.cases.actions.registration import decline_lead, lead_deadline
+from zhifa.cases.actions.registration import decline_lead, extend_lead, lead_due
 from zhifa.cases.choices import LeadStatus
 from zhifa.cases.models import Lead
-from zhifa.cases.opening_forms import DeclineLeadForm, LeadForm, OnTheSpotForm, RegistrationRequestForm
-from zhifa.cases.permissions import RECEIVE_LEAD, VIEW_CASE
+from zhifa.cases.opening_forms import (
+    DeclineLeadForm,
+    ExtendLeadForm,
+    LeadForm,
+    OnTheSpotForm,
+    RegistrationRequestForm,
+)
+from zhifa.cases.permissions import APPROVE_CASE, RECEIVE_LEAD, VIEW_CASE
+from zhifa.cases.rules.a_jurisdiction import FILING_EXTENSION_DAYS
 from zhifa.cases.selectors import own_agency
 from zhifa.core.errors import DomainError
 from zhifa.core.scoping import fetch_for
@@ -40,11 +47,16 @@ def _submit(form: Form, run: Callable[[], Any]) -> tuple[Any, DomainError | None
         return None, problem
 
 
+def _lead_row(lead: Lead) -> dict[str, Any]:
+    due, provisional = lead_due(lead)
+    return {"lead": lead, "due": due, "provisional": provisional}
+
+
 @login_required
 def lead_list(request: HttpRequest) -> HttpResponse:
     leads = Lead.objects.restrict(request.user, VIEW_CASE).select_related("matter", "party")
     leads = leads.filter(status=LeadStatus.OPEN).order_by("received_on", "id")[:200]
-    rows = [{"lead": lead, "due": lead_deadline(lead)} for lead in leads]
+    rows = [_lead_row(lead) for lead in leads]
     return TemplateResponse(request, "cases/lead_list.html", {"rows": rows, "today": timezone.localdate()})
 
 
@@ -81,6 +93,7 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         prefix="register",
     )
     decline = DeclineLeadForm(request.POST if action == "decline" else None, prefix="decline")
+    extend = ExtendLeadForm(request.POST if action == "extend" else None, prefix="extend")
     error = None
     if action == "register" and register.is_valid():
         data = register.cleaned_data
@@ -97,21 +110,37 @@ def lead_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if done is not None:
             messages.success(request, _("已决定不予立案。"))
             return redirect("cases:lead_list")
+    if action == "extend" and extend.is_valid():
+        data = extend.cleaned_data
+        done, error = _submit(
+            extend,
+            lambda: extend_lead(
+                lead, by=request.user, days=data["days"], reason=data["reason"], approved_on=data["approved_on"]
+            ),
+        )
+        if done is not None:
+            messages.success(request, _("已批准延长核查期限。"))
+            return redirect("cases:lead_detail", pk=lead.pk)
+    due, provisional = lead_due(lead)
     context = {
         "lead": lead,
-        "due": lead_deadline(lead),
+        "due": due,
+        "due_provisional": provisional,
         "register": register,
         "decline": decline,
+        "extend": extend,
         "error": error,
         "can_receive": fetch_allowed(request.user, lead),
+        # MP-18: the head may add up to 15 working days, once the lead is found to need them.
+        "can_extend": lead.extension_days < FILING_EXTENSION_DAYS and fetch_allowed(request.user, lead, APPROVE_CASE),
     }
     return TemplateResponse(request, "cases/lead_detail.html", context)
 
 
-def fetch_allowed(user: Any, lead: Lead) -> bool:
+def fetch_allowed(user: Any, lead: Lead, perm: str = RECEIVE_LEAD) -> bool:
     from zhifa.orgs.policy import decide
 
-    return decide(user, RECEIVE_LEAD, lead).allowed
+    return decide(user, perm, lead).allowed
 
 
 @login_required

@@ -117,6 +117,19 @@ class Calendar:
             n -= self.is_workday(day)
         return day
 
+    def after_working_days(self, start: date, n: int, day: date) -> bool:
+        """Is `day` later than the n-th working day after `start` (a period of n WD over by then)?
+
+        Needs the calendar only up to `day`: a period that runs into a year not loaded yet has not
+        ended on any day before that year, so only a question about that year itself is an error (DC-6).
+        """
+        try:
+            return day > self.add_working_days(start, n)
+        except CalendarMissing as missing:
+            if day.year < missing.year:
+                return False
+            raise
+
     def subtract_working_days(self, end: date, n: int) -> date:
         """The n-th working day before `end` (end not counted).
 
