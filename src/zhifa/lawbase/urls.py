@@ -1,9 +1,10 @@
 from django.urls import path
 
-from zhifa.lawbase.views import laws, matters
+from zhifa.lawbase.views import laws, matters, search
 
 app_name = "lawbase"
 urlpatterns = [
+    path("search/", search.search_page, name="search"),
     path("laws/", laws.law_list, name="law_list"),
     path("laws/<int:pk>/", laws.law_detail, name="law_detail"),
     path("laws/<int:pk>/articles/<int:num>/", laws.article_redirect, name="article"),

@@ -123,3 +123,36 @@ def test_the_command_line_prints_ranked_json(stalls):
 def test_the_command_line_refuses_a_limit_below_one():
     with pytest.raises(CommandError):
         call_command("lawbase", "search", "摆摊", "--limit", "0", stdout=StringIO(), stderr=StringIO())
+
+
+def test_the_api_answers_a_search_with_ranked_results(stalls, signed_in):
+    from tests.factories.orgs import OfficerFactory
+
+    client = signed_in(OfficerFactory().user)
+    reply = client.get("/api/v1/search", {"q": "行政处罚法第三十二条", "limit": 3})
+    assert reply.status_code == 200
+    body = reply.json()
+    assert body["results"][0]["title"] == "《中华人民共和国行政处罚法》第三十二条"
+    assert len(body["results"]) == 3
+    matters = client.get("/api/v1/search", {"q": "占道经营", "kind": "matter"}).json()["results"]
+    assert [r["matter_code"] for r in matters] == ["CG-002"]
+    assert "<mark>" in matters[0]["snippet_html"]
+
+
+def test_the_api_refuses_an_empty_query_with_a_field_error(signed_in):
+    from tests.factories.orgs import OfficerFactory
+
+    reply = signed_in(OfficerFactory().user).get("/api/v1/search", {"q": ""})
+    assert reply.status_code == 422
+    assert "q" in reply.json()["fields"]
+
+
+def test_the_staff_page_shows_results_with_highlighted_snippets(stalls, signed_in):
+    from tests.factories.orgs import OfficerFactory
+
+    page = signed_in(OfficerFactory().user).get("/lawbase/search/", {"q": "占道经营"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "CG-002" in html
+    assert "<mark>" in html
+    assert "/lawbase/matters/CG-002/" in html

@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from zhifa.api import presenters
 from zhifa.api.pagination import keyset_page
@@ -22,6 +22,8 @@ from zhifa.api.schemas.lawbase import (
     MatterOut,
     MatterUpdateIn,
     PublishIn,
+    SearchKindIn,
+    SearchOut,
 )
 from zhifa.core.cells import parse_date
 from zhifa.core.errors import InvalidInput, NotFound
@@ -31,9 +33,11 @@ from zhifa.lawbase.actions.matters import BasisSpec, create_matter, update_matte
 from zhifa.lawbase.citations import parse_citation
 from zhifa.lawbase.models import Article, DiscretionBenchmark, Law, Matter
 from zhifa.lawbase.permissions import VIEW_LAWBASE
+from zhifa.lawbase.search.query import Filters, search
 from zhifa.lawbase.selectors import benchmark_in_force, resolve
 from zhifa.orgs.models import Domain, Region
 from zhifa.orgs.permissions import VIEW_DOMAIN, VIEW_REGION
+from zhifa.orgs.policy import require
 
 router = Router(tags=["lawbase"])
 
@@ -44,6 +48,38 @@ class LawFilter(Schema):
     status: str | None = None
     after: int | None = None
     limit: int = 50
+
+
+class SearchFilter(Schema):
+    q: str = Field(..., min_length=1, max_length=200, description="描述的行为或条款，如“店门口摆摊卖水果”")
+    kind: list[SearchKindIn] = Field(default_factory=list)
+    level: str | None = None
+    in_force: bool | None = None
+    domain: str | None = Field(None, description="执法领域代码")
+    region: str | None = Field(None, description="区划代码：只看全国性的和该地区及其上级地区的")
+    limit: int = Field(20, ge=1, le=100)
+
+
+@router.get("/search", response={200: SearchOut, **ERRORS})
+def search_lawbase(request: HttpRequest, filters: Query[SearchFilter]) -> dict[str, Any]:
+    """在线找法: laws, articles, matters, benchmarks and typical cases ranked for a described behaviour."""
+    require(request.user, VIEW_LAWBASE)
+    region_path = ""
+    if filters.region:
+        region = fetch_for(Region, request.user, VIEW_REGION, code=filters.region)
+        region_path = region.path
+    hits = search(
+        filters.q,
+        filters=Filters(
+            kinds=tuple(filters.kind),
+            level=filters.level or "",
+            in_force=filters.in_force,
+            domain=filters.domain or "",
+            region_path=region_path,
+        ),
+        limit=filters.limit,
+    )
+    return {"query": filters.q, "results": [{**h.as_json(), "snippet_html": str(h.snippet_html)} for h in hits]}
 
 
 @router.get("/laws", response={200: dict[str, Any], **ERRORS})

@@ -217,3 +217,24 @@ class TemplateIn(Schema):
     region_code: str | None = None
     stage: str = ""
     legal_basis: str = ""
+
+
+SearchKindIn = Literal["law", "article", "matter", "benchmark", "reference"]
+
+
+class SearchHitOut(Schema):
+    kind: SearchKindIn
+    title: str
+    law_title: str
+    article_number: str
+    matter_code: str | None
+    score: float
+    snippet: str
+    snippet_html: str
+    url: str
+    in_force: bool
+
+
+class SearchOut(Schema):
+    query: str
+    results: list[SearchHitOut]

@@ -45,7 +45,7 @@ def _law_docs(law: Law, matters_by_article: dict[int, list[Matter]]) -> Iterator
         body_tokens=index_text(law.preamble, *chapters),
         law_level=law.level,
         in_force=law.status == LawStatus.IN_FORCE,
-        region_path=law.region.path if law.region_id else "",
+        region_path=law.region.path if law.region else "",
         law_title=law.title,
     )
     for article in law.articles.all():
@@ -68,7 +68,7 @@ def _article_doc(law: Law, article: Article, matters: list[Matter]) -> SearchDoc
         law_level=law.level,
         in_force=law.status == LawStatus.IN_FORCE,
         domains=_codes(m.domain.code for m in matters),
-        region_path=law.region.path if law.region_id else "",
+        region_path=law.region.path if law.region else "",
         law_title=law.title,
         article_number=article.number,
         matter_code=matters[0].code if matters else "",
@@ -110,7 +110,7 @@ def _matter_doc(matter: Matter, today: dt.date) -> SearchDocument:
         body_tokens=index_text(*(b.article.text for b in violated)),
         in_force=_matter_in_force(matter, today),
         domains=_codes([matter.domain.code]),
-        region_path=matter.region.path if matter.region_id else "",
+        region_path=matter.region.path if matter.region else "",
         law_title=main.law.title if main else "",
         article_number=main.number if main else "",
         matter_code=matter.code,

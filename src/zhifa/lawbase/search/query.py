@@ -53,6 +53,9 @@ class Hit:
     in_force: bool = True
     exact: bool = False
 
+    def get_kind_display(self) -> str:
+        return str(SearchKind(self.kind).label)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
@@ -127,7 +130,7 @@ def search(text: str, *, filters: Filters | None = None, limit: int = 20) -> lis
 
 
 # A benchmark or a typical case repeats its matter's words; the matter and its articles come first.
-KIND_WEIGHT = {SearchKind.BENCHMARK: 0.8, SearchKind.REFERENCE: 0.9}
+KIND_WEIGHT: dict[str, float] = {SearchKind.BENCHMARK: 0.8, SearchKind.REFERENCE: 0.9}
 NOT_IN_FORCE_WEIGHT = 0.5
 
 
