@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zhifa.lawbase.views import laws, matters, search
+from zhifa.lawbase.views import assist, laws, matters, search
 
 app_name = "lawbase"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("cite/", laws.cite, name="cite"),
     path("matters/", matters.matter_list, name="matter_list"),
     path("matters/<str:code>/", matters.matter_detail, name="matter_detail"),
+    path("matters/<str:code>/discretion/", assist.discretion_page, name="discretion"),
     path("benchmarks/", matters.benchmark_list, name="benchmark_list"),
     path("benchmarks/<int:pk>/", matters.benchmark_detail, name="benchmark_detail"),
     path("cases/", matters.reference_list, name="reference_list"),

@@ -156,3 +156,14 @@ def test_the_staff_page_shows_results_with_highlighted_snippets(stalls, signed_i
     assert "CG-002" in html
     assert "<mark>" in html
     assert "/lawbase/matters/CG-002/" in html
+
+
+def test_the_staff_page_puts_the_likely_matter_first_with_its_articles(stalls, signed_in):
+    from tests.factories.orgs import OfficerFactory
+
+    load_default_synonyms(by=None)
+    page = signed_in(OfficerFactory().user).get("/lawbase/search/", {"q": "店门口摆摊卖水果"})
+    html = page.content.decode()
+    assert "可能适用的执法事项" in html
+    assert html.index("CG-002") < html.index("全部结果")
+    assert "/lawbase/matters/CG-002/discretion/" in html

@@ -6,11 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
+from zhifa.lawbase.assist.suggest import suggest
 from zhifa.lawbase.choices import LawLevel
 from zhifa.lawbase.models import SearchKind
 from zhifa.lawbase.search.query import Filters, search
 
 PAGE = 30
+SUGGESTIONS = 3
 
 
 @login_required
@@ -32,5 +34,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "kinds": SearchKind.choices,
         "levels": LawLevel.choices,
         "hits": search(q, filters=filters, limit=PAGE) if q else [],
+        # What an officer on the street wants first: the matter, its articles and the fine range.
+        "candidates": suggest(q, domain="", limit=SUGGESTIONS) if q and not kind else [],
     }
     return TemplateResponse(request, "lawbase/search.html", context)
