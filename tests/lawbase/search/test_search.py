@@ -167,3 +167,21 @@ def test_the_staff_page_puts_the_likely_matter_first_with_its_articles(stalls, s
     assert "可能适用的执法事项" in html
     assert html.index("CG-002") < html.index("全部结果")
     assert "/lawbase/matters/CG-002/discretion/" in html
+
+
+def test_the_public_finds_articles_without_signing_in_and_reads_them(client):
+    page = client.get("/find-law/", {"q": "行政处罚法第三十二条"})
+    html = page.content.decode()
+    assert page.status_code == 200
+    law = Law.objects.get(title="中华人民共和国行政处罚法")
+    assert f"/find-law/laws/{law.pk}/#a32" in html
+    reader = client.get(f"/find-law/laws/{law.pk}/")
+    assert reader.status_code == 200
+    assert 'id="a32"' in reader.content.decode()
+    assert "/lawbase/matters/" not in reader.content.decode()
+
+
+def test_the_public_search_shows_no_matters_or_benchmarks(stalls, client):
+    html = client.get("/find-law/", {"q": "占道经营"}).content.decode()
+    assert "CG-002" not in html
+    assert "/lawbase/" not in html
