@@ -185,3 +185,12 @@ def test_the_public_search_shows_no_matters_or_benchmarks(stalls, client):
     html = client.get("/find-law/", {"q": "占道经营"}).content.decode()
     assert "CG-002" not in html
     assert "/lawbase/" not in html
+
+
+def test_the_command_line_prints_the_evaluation_figures():
+    out = StringIO()
+    call_command("lawbase", "evaluate", stdout=out)
+    first = out.getvalue().splitlines()[0]
+    assert first.startswith("n=")
+    assert "hit@1=" in first
+    assert "hit@5=" in first

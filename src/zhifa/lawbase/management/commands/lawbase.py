@@ -44,6 +44,8 @@ class Command(BaseCommand):
         search.add_argument("--json", action="store_true", help="以 JSON 列表输出")
         search.add_argument("--kind", choices=SearchKind.values, action="append", help="只检索某类（可重复）")
         search.add_argument("--in-force", action="store_true", help="只看现行有效的")
+        evaluate = sub.add_parser("evaluate", help="在线找法质量：按评测集计算 hit@1、hit@5")
+        evaluate.add_argument("--misses", action="store_true", help="同时列出未命中的查询")
         reindex = sub.add_parser("reindex", help="重建检索索引（默认只补建缺失的条目）")
         reindex.add_argument("--all", action="store_true", help="全部重建")
         for name, label in (("matters", "执法事项"), ("benchmarks", "裁量基准")):
@@ -60,6 +62,13 @@ class Command(BaseCommand):
             self.stdout.write(report_text(coverage((a.law.title, a.number, a.text) for a in articles.iterator())))
         elif command == "search":
             self._search(options)
+        elif command == "evaluate":
+            from zhifa.lawbase.search.evaluation import evaluate as run_evaluation
+            from zhifa.lawbase.search.evaluation import load_pairs
+
+            lines = run_evaluation(load_pairs()).lines()
+            shown = lines if options["misses"] else [line for line in lines if not line.lstrip().startswith("MISS")]
+            self.stdout.write("\n".join(shown))
         elif command == "reindex":
             count = search_index.rebuild() if options["all"] else search_index.index_missing()
             self.stdout.write(f"检索索引：写入 {count} 条")
