@@ -12,6 +12,7 @@ figures measure the search rather than fit it; do not reword a query to make it 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -165,3 +166,15 @@ def _figures(ranks: Sequence[int | None], k: int) -> Figures:
         return sum(1 for r in ranks if r is not None and r < cut) / n if n else 0.0
 
     return Figures(n=n, hit_at_1=share(1), hit_at_5=share(5), hit_at_k=share(k))
+
+
+def evaluate_suggest(pairs: Iterable[Pair], *, k: int = 5, on: dt.date | None = None) -> Figures:
+    """The same pairs through describe → suggest, where only the matter counts: is the expected
+    matter among the first k candidates the staff page puts above the results?"""
+    from zhifa.lawbase.assist.suggest import suggest
+
+    ranks: list[int | None] = []
+    for pair in pairs:
+        codes = [c.matter.code for c in suggest(pair.query, limit=k, on=on)]
+        ranks.append(codes.index(pair.matter) if pair.matter in codes else None)
+    return _figures(ranks, k)

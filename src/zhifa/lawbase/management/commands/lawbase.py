@@ -64,9 +64,14 @@ class Command(BaseCommand):
             self._search(options)
         elif command == "evaluate":
             from zhifa.lawbase.search.evaluation import evaluate as run_evaluation
-            from zhifa.lawbase.search.evaluation import load_pairs
+            from zhifa.lawbase.search.evaluation import evaluate_suggest, load_pairs
 
-            lines = run_evaluation(load_pairs()).lines()
+            pairs = load_pairs()
+            lines = run_evaluation(pairs).lines()
+            suggested = evaluate_suggest(pairs)
+            lines.insert(
+                1, f"  suggest   n={suggested.n:<4} hit@1={suggested.hit_at_1:.3f} hit@5={suggested.hit_at_5:.3f}"
+            )
             shown = lines if options["misses"] else [line for line in lines if not line.lstrip().startswith("MISS")]
             self.stdout.write("\n".join(shown))
         elif command == "reindex":
