@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("zhifa.core.urls")),
     path("", include("zhifa.orgs.urls")),
     path("lawbase/", include("zhifa.lawbase.urls")),
+    path("find-law/", include("zhifa.lawbase.public_urls")),
     path("parties/", include("zhifa.parties.urls")),
     path("documents/", include("zhifa.documents.urls")),
     path("", include("zhifa.cases.urls")),

@@ -37,3 +37,26 @@ def make_matter(
         bases=[spec(violated, "violated"), spec(penalty, "penalty")],
         **fields,
     )
+
+
+def graded_benchmark(matter: Matter, region: Any) -> Any:
+    """A published three-row benchmark (轻微 10–30万, 一般 30–60万, 较重 60–100万) from 2024-01-01."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from zhifa.lawbase.actions.discretion import create_benchmark, publish_benchmark, save_level
+
+    draft = create_benchmark(by=None, matter=matter, title="排污许可裁量基准", region=region)
+    rows = [("minor", "100000", "300000"), ("general", "300000", "600000"), ("serious", "600000", "1000000")]
+    for order, (grade, low, high) in enumerate(rows, start=1):
+        save_level(
+            draft,
+            by=None,
+            order=order,
+            grade=grade,
+            circumstances=f"{grade} 情形",
+            fine_base="amount",
+            fine_min=Decimal(low),
+            fine_max=Decimal(high),
+        )
+    return publish_benchmark(draft, by=None, effective_from=dt.date(2024, 1, 1))

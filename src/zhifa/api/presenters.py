@@ -219,3 +219,35 @@ def report_out(report: Any) -> dict[str, Any]:
         "skipped": report.skipped,
         "errors": [{"row": e.row, "column": e.column, "message": e.message, "text": str(e)} for e in report.errors],
     }
+
+
+def candidate_out(candidate: Any) -> dict[str, Any]:
+    from zhifa.lawbase.views.laws import penalty_summary
+
+    return {
+        "matter": matter_out(candidate.matter),
+        "score": round(candidate.score, 4),
+        "violated": [b.citation for b in candidate.violated],
+        "penalty": [b.citation for b in candidate.penalty],
+        "statutory_limits": list(
+            dict.fromkeys(f"{basis.citation}：{penalty_summary(p)}" for basis, ps in candidate.limits for p in ps)
+        ),
+        "benchmark": benchmark_out(candidate.benchmark) if candidate.benchmark else None,
+    }
+
+
+def advice_out(advice: Any) -> dict[str, Any]:
+    return {
+        "matter_code": advice.matter.code,
+        "outcome": advice.outcome,
+        "benchmark_id": advice.benchmark.pk if advice.benchmark else None,
+        "grade": advice.grade,
+        "level_order": advice.level.order if advice.level else None,
+        "fine_min": advice.fine_min,
+        "fine_max": advice.fine_max,
+        "range_text": advice.range_text,
+        "mitigation": advice.mitigation,
+        "confiscate_gains": advice.confiscate_gains,
+        "other_penalties": advice.other_penalties,
+        "reasons": [{"text": r.text, "source": r.source} for r in advice.reasons],
+    }

@@ -9,6 +9,7 @@ from typing import Any
 
 from zhifa.core.demo import DemoReport
 from zhifa.core.errors import DomainError
+from zhifa.lawbase.actions import search_index
 from zhifa.lawbase.actions.discretion import add_circumstance, create_benchmark, publish_benchmark, save_level
 from zhifa.lawbase.actions.laws import import_laws
 from zhifa.lawbase.actions.matters import (
@@ -19,6 +20,7 @@ from zhifa.lawbase.actions.matters import (
     set_catalogue_matters,
     update_matter,
 )
+from zhifa.lawbase.actions.synonyms import load_default_synonyms
 from zhifa.lawbase.choices import BenchmarkStatus, Grade, HoldingSource, MatterKind, PenaltyKind
 from zhifa.lawbase.citations import Citation
 from zhifa.lawbase.jiangmen import load_jiangmen_benchmarks
@@ -217,3 +219,6 @@ def load_demo(report: DemoReport, options: dict[str, Any]) -> None:
     )
     cases = load_reference_cases(by=None)
     report.say(f"典型案例：{cases} 件（最高人民法院行政协议诉讼典型案例）")
+    synonyms = load_default_synonyms(by=None)
+    indexed = search_index.index_missing()
+    report.say(f"在线找法：新增同义词 {synonyms} 条，补建检索条目 {indexed} 条")

@@ -22,3 +22,5 @@ BENCHMARK_PUBLISHED = audit_kind(
 )
 REFERENCE_CASE_SAVED = audit_kind("lawbase.reference_case.saved", _("保存典型案例"))
 TABLE_IMPORTED = audit_kind("lawbase.table.imported", _("批量导入"))
+SYNONYM_SAVED = audit_kind("lawbase.synonym.saved", _("保存检索同义词"))
+SYNONYM_REMOVED = audit_kind("lawbase.synonym.removed", _("删除检索同义词"))

@@ -111,3 +111,12 @@ def ordered_bases(matter: Matter) -> list[LegalBasis]:
     """Violated article first, then the penalty, then procedure: the order a decision cites them."""
     bases = matter.bases.select_related("article__law")
     return sorted(bases, key=lambda b: (ROLE_ORDER.get(b.role, 9), b.pk))
+
+
+def public_law(pk: int) -> Law | None:
+    """Laws are public texts: anyone may read them, signed in or not."""
+    return Law.objects.filter(pk=pk).first()
+
+
+def public_articles(law: Law) -> QuerySet[Article]:
+    return Article.objects.filter(law=law).order_by("num")

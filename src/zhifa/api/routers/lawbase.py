@@ -2,38 +2,48 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from zhifa.api import presenters
 from zhifa.api.pagination import keyset_page
 from zhifa.api.routers.orgs import ERRORS
 from zhifa.api.schemas.lawbase import (
+    AdviceOut,
     ArticleOut,
     BenchmarkIn,
     BenchmarkOut,
+    FactsIn,
     LevelIn,
     MatterIn,
     MatterOut,
     MatterUpdateIn,
     PublishIn,
+    SearchKindIn,
+    SearchOut,
+    SuggestOut,
 )
 from zhifa.core.cells import parse_date
 from zhifa.core.errors import InvalidInput, NotFound
 from zhifa.core.scoping import fetch_for
 from zhifa.lawbase.actions.discretion import create_benchmark, publish_benchmark, save_level
 from zhifa.lawbase.actions.matters import BasisSpec, create_matter, update_matter
+from zhifa.lawbase.assist.discretion import Facts, advise
+from zhifa.lawbase.assist.suggest import suggest
 from zhifa.lawbase.citations import parse_citation
 from zhifa.lawbase.models import Article, DiscretionBenchmark, Law, Matter
 from zhifa.lawbase.permissions import VIEW_LAWBASE
+from zhifa.lawbase.search.query import Filters, search
 from zhifa.lawbase.selectors import benchmark_in_force, resolve
 from zhifa.orgs.models import Domain, Region
 from zhifa.orgs.permissions import VIEW_DOMAIN, VIEW_REGION
+from zhifa.orgs.policy import require
 
 router = Router(tags=["lawbase"])
 
@@ -44,6 +54,71 @@ class LawFilter(Schema):
     status: str | None = None
     after: int | None = None
     limit: int = 50
+
+
+class SearchFilter(Schema):
+    q: str = Field(..., min_length=1, max_length=200, description="描述的行为或条款，如“店门口摆摊卖水果”")
+    kind: list[SearchKindIn] = Field(default_factory=list)
+    level: str | None = None
+    in_force: bool | None = None
+    domain: str | None = Field(None, description="执法领域代码")
+    region: str | None = Field(None, description="区划代码：只看全国性的和该地区及其上级地区的")
+    limit: int = Field(20, ge=1, le=100)
+
+
+@router.get("/search", response={200: SearchOut, **ERRORS})
+def search_lawbase(request: HttpRequest, filters: Query[SearchFilter]) -> dict[str, Any]:
+    """在线找法: laws, articles, matters, benchmarks and typical cases ranked for a described behaviour."""
+    require(request.user, VIEW_LAWBASE)
+    region_path = _region_path(request, filters.region) or ""
+    hits = search(
+        filters.q,
+        filters=Filters(
+            kinds=tuple(filters.kind),
+            level=filters.level or "",
+            in_force=filters.in_force,
+            domain=filters.domain or "",
+            region_path=region_path,
+        ),
+        limit=filters.limit,
+    )
+    return {"query": filters.q, "results": [{**h.as_json(), "snippet_html": str(h.snippet_html)} for h in hits]}
+
+
+class SuggestFilter(Schema):
+    q: str = Field(..., min_length=1, max_length=200, description="看到的行为，如“工厂没有排污许可证排废气”")
+    domain: str | None = None
+    region: str | None = None
+    on: dt.date | None = Field(None, description="违法行为发生日期（默认今天）：决定在效的事项和裁量基准")
+    limit: int = Field(5, ge=1, le=20)
+
+
+def _region_path(request: HttpRequest, code: str | None) -> str | None:
+    return fetch_for(Region, request.user, VIEW_REGION, code=code).path if code else None
+
+
+@router.get("/suggest", response={200: SuggestOut, **ERRORS})
+def suggest_matters(request: HttpRequest, filters: Query[SuggestFilter]) -> dict[str, Any]:
+    """describe → suggest: candidate matters with their articles, statutory limits and benchmark."""
+    require(request.user, VIEW_LAWBASE)
+    candidates = suggest(
+        filters.q,
+        on=filters.on,
+        region_path=_region_path(request, filters.region),
+        domain=filters.domain or "",
+        limit=filters.limit,
+    )
+    return {"query": filters.q, "candidates": [presenters.candidate_out(c) for c in candidates]}
+
+
+@router.post("/matters/{code}/discretion", response={200: AdviceOut, **ERRORS})
+def matter_discretion(request: HttpRequest, code: str, payload: FactsIn) -> dict[str, Any]:
+    """Intelligent discretion: the benchmark row and fine range for these facts, with reasons."""
+    matter = fetch_for(Matter, request.user, VIEW_LAWBASE, code=code)
+    data = payload.dict()
+    region = data.pop("region")
+    advice = advise(matter, Facts(**data, region_path=_region_path(request, region)))
+    return presenters.advice_out(advice)
 
 
 @router.get("/laws", response={200: dict[str, Any], **ERRORS})

@@ -217,3 +217,80 @@ class TemplateIn(Schema):
     region_code: str | None = None
     stage: str = ""
     legal_basis: str = ""
+
+
+SearchKindIn = Literal["law", "article", "matter", "benchmark", "reference"]
+
+
+class SearchHitOut(Schema):
+    kind: SearchKindIn
+    title: str
+    law_title: str
+    article_number: str
+    matter_code: str | None
+    score: float
+    snippet: str
+    snippet_html: str
+    url: str
+    in_force: bool
+
+
+class SearchOut(Schema):
+    query: str
+    results: list[SearchHitOut]
+
+
+class CandidateOut(Schema):
+    matter: MatterOut
+    score: float
+    violated: list[str]
+    penalty: list[str]
+    statutory_limits: list[str]
+    benchmark: BenchmarkOut | None
+
+
+class SuggestOut(Schema):
+    query: str
+    candidates: list[CandidateOut]
+
+
+HarmIn = Literal["none", "minor", "general", "serious"]
+
+
+class FactsIn(Schema):
+    act_date: dt.date = Field(..., description="违法行为发生日期：决定适用哪一版裁量基准")
+    party: Literal["individual", "organisation"] = "organisation"
+    birth_date: dt.date | None = None
+    harm: HarmIn = "general"
+    corrected: bool = False
+    first_offence: bool = False
+    repeat: bool = False
+    refused_correction: bool = False
+    harm_removed: bool = False
+    coerced: bool = False
+    confessed: bool = False
+    meritorious: bool = False
+    cooperative: bool = False
+    illegal_gains: Decimal | None = Field(None, ge=0)
+    goods_value: Decimal | None = Field(None, ge=0)
+    region: str | None = Field(None, description="区划代码：适用该地区最具体的裁量基准")
+
+
+class ReasonOut(Schema):
+    text: str
+    source: str
+
+
+class AdviceOut(Schema):
+    matter_code: str
+    outcome: Literal["no_penalty", "may_waive", "penalty"]
+    benchmark_id: int | None
+    grade: str
+    level_order: int | None
+    fine_min: Decimal | None
+    fine_max: Decimal | None
+    range_text: str
+    mitigation: str
+    confiscate_gains: bool
+    other_penalties: str
+    reasons: list[ReasonOut]

@@ -14,6 +14,7 @@ from zhifa.core.errors import InvalidInput
 from zhifa.core.locking import update_versioned
 from zhifa.core.snapshot import snapshot
 from zhifa.core.validation import validate
+from zhifa.lawbase.actions import search_index
 from zhifa.lawbase.choices import BenchmarkStatus, CircumstanceKind, Grade, PartyScope
 from zhifa.lawbase.events import (
     BENCHMARK_CREATED,
@@ -81,6 +82,7 @@ def create_benchmark(
     validate(benchmark)
     benchmark.save()
     audit(BENCHMARK_CREATED, by=by, obj=benchmark, changes={"new": snapshot(benchmark, ["matter", "title", "region"])})
+    search_index.index_benchmarks([benchmark])
     return benchmark
 
 
@@ -124,6 +126,7 @@ def save_level(
         obj=benchmark,
         changes={"order": order, "old": before, "new": snapshot(level, LEVEL_FIELDS)},
     )
+    search_index.index_benchmarks([benchmark])
     return level
 
 
@@ -184,6 +187,7 @@ def publish_benchmark(
     values = {"status": BenchmarkStatus.PUBLISHED, "effective_from": effective_from, "effective_to": effective_to}
     update_versioned(benchmark, expected_version=None, values=values)
     audit(BENCHMARK_PUBLISHED, by=by, obj=benchmark, changes={"effective_from": effective_from, "levels": len(levels)})
+    search_index.index_benchmarks([benchmark])
     return benchmark
 
 
@@ -216,4 +220,5 @@ def new_benchmark_version(benchmark: DiscretionBenchmark, *, by: Any | None, tit
     )
     DiscretionBenchmark.objects.filter(pk=draft.pk).update(previous=benchmark)
     draft.previous = benchmark
+    search_index.index_benchmarks([draft])
     return draft

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zhifa.core.errors import PermissionDenied
+from zhifa.lawbase.actions import search_index
 from zhifa.lawbase.choices import LEVEL_BY_CATEGORY, STATUS_BY_TEXT, LawStatus
 from zhifa.lawbase.events import LAW_IMPORTED
 from zhifa.lawbase.models import Article, Law, StatutoryPenalty
@@ -132,6 +133,7 @@ def import_laws(
         raise PermissionDenied(_("只有系统管理员可以导入法律法规。"))
     regions = {r.code: r for r in Region.objects.filter(code__in=PROVINCE_CODES.values())}
     created = updated = unchanged = articles = penalties = 0
+    changed: list[Law] = []
     for count, record in enumerate(records, start=1):
         fields = _law_fields(record, regions)
         law = Law.objects.filter(title=record["title"], promulgated=_date(record.get("promulgated"))).first()
@@ -149,6 +151,7 @@ def import_laws(
             penalties += n_penalties
             created += is_new
             updated += not is_new
+            changed.append(law)
             audit(
                 LAW_IMPORTED,
                 by=by,
@@ -157,4 +160,5 @@ def import_laws(
             )
         if on_progress is not None:
             on_progress(count)
+    search_index.index_laws(changed)
     return LawImportSummary(created, updated, unchanged, articles, penalties)

@@ -14,6 +14,7 @@ from zhifa.core.errors import InvalidInput, RuleViolation
 from zhifa.core.locking import update_versioned
 from zhifa.core.snapshot import diff, snapshot
 from zhifa.core.validation import integrity_as_invalid, validate
+from zhifa.lawbase.actions import search_index
 from zhifa.lawbase.choices import BasisRole, CatalogueKind, HoldingSource, MatterKind
 from zhifa.lawbase.events import (
     CATALOGUE_ENTRIES_CHANGED,
@@ -106,6 +107,7 @@ def create_matter(
         obj=matter,
         changes={"new": snapshot(matter, ["code", *MATTER_FIELDS]), "bases": _basis_snapshot(matter)},
     )
+    search_index.index_matters([matter])
     return matter
 
 
@@ -144,6 +146,7 @@ def update_matter(
         _write_bases(matter, spec)
         delta["old"]["bases"], delta["new"]["bases"] = before_bases, _basis_snapshot(matter)
     audit(MATTER_CHANGED, by=by, obj=matter, changes=delta)
+    search_index.index_matters([matter])
     return matter
 
 

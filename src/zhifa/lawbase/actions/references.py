@@ -9,6 +9,7 @@ from django.db import transaction
 
 from zhifa.core.snapshot import diff, snapshot
 from zhifa.core.validation import validate
+from zhifa.lawbase.actions import search_index
 from zhifa.lawbase.events import REFERENCE_CASE_SAVED
 from zhifa.lawbase.models import Article, Matter, ReferenceCase
 from zhifa.lawbase.permissions import MANAGE_LAWBASE
@@ -43,4 +44,5 @@ def save_reference_case(
     case.matters.set(list(matters))
     case.articles.set(list(articles))
     audit(REFERENCE_CASE_SAVED, by=by, obj=case, changes=diff(before, snapshot(case, FIELDS)))
+    search_index.index_references([case])
     return case

@@ -2,6 +2,7 @@ from zhifa.lawbase.models.discretion import Circumstance, DiscretionBenchmark, D
 from zhifa.lawbase.models.laws import Article, Law, StatutoryPenalty
 from zhifa.lawbase.models.matters import AgencyMatter, CatalogueEntry, LegalBasis, Matter, MatterCatalogue
 from zhifa.lawbase.models.references import ReferenceCase
+from zhifa.lawbase.models.search import SearchDocument, SearchKind, SearchSynonym
 
 __all__ = [
     "AgencyMatter",
@@ -15,5 +16,8 @@ __all__ = [
     "Matter",
     "MatterCatalogue",
     "ReferenceCase",
+    "SearchDocument",
+    "SearchKind",
+    "SearchSynonym",
     "StatutoryPenalty",
 ]

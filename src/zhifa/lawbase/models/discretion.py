@@ -79,6 +79,12 @@ class DiscretionLevel(models.Model):
     def has_fine(self) -> bool:
         return bool(self.fine_base) and (self.fine_min is not None or self.fine_max is not None)
 
+    @property
+    def fine_text(self) -> str:
+        from zhifa.lawbase.money import fine_range
+
+        return fine_range(self.fine_base, self.fine_min, self.fine_max) if self.has_fine else ""
+
 
 class Circumstance(TimestampedModel):
     """A circumstance that removes, mitigates or aggravates the penalty under a benchmark."""

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,12 +12,22 @@ from zhifa.core import context
 from zhifa.core.progress import progress_bar
 from zhifa.core.table_command import add_import_arguments, run_import
 from zhifa.core.tabular import write_rows
+from zhifa.lawbase.actions import search_index
 from zhifa.lawbase.actions.imports import import_benchmarks, import_matters
 from zhifa.lawbase.actions.laws import import_laws
+from zhifa.lawbase.actions.synonyms import load_default_synonyms
 from zhifa.lawbase.law_data import iter_laws
-from zhifa.lawbase.models import Article, DiscretionBenchmark, Matter
+from zhifa.lawbase.models import Article, DiscretionBenchmark, Matter, SearchKind
+from zhifa.lawbase.search.query import Filters, search
 from zhifa.lawbase.statute.coverage import coverage, report_text
 from zhifa.lawbase.tables import BENCHMARK_TABLE, MATTER_TABLE, benchmark_rows, matter_rows
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("须为正整数")
+    return number
 
 
 class Command(BaseCommand):
@@ -26,6 +38,16 @@ class Command(BaseCommand):
         laws = sub.add_parser("import", help="导入随软件发布的法律法规库（可重复运行）")
         laws.add_argument("--quiet", action="store_true")
         sub.add_parser("coverage", help="罚则解析覆盖率（按提到罚款的条文统计）")
+        search = sub.add_parser("search", help="在线找法：按描述或条文检索法律法规、条款、执法事项、裁量基准和典型案例")
+        search.add_argument("query", help="如：店门口摆摊卖水果、行政处罚法第三十二条")
+        search.add_argument("--limit", type=_positive, default=10, help="返回条数（默认 10）")
+        search.add_argument("--json", action="store_true", help="以 JSON 列表输出")
+        search.add_argument("--kind", choices=SearchKind.values, action="append", help="只检索某类（可重复）")
+        search.add_argument("--in-force", action="store_true", help="只看现行有效的")
+        evaluate = sub.add_parser("evaluate", help="在线找法质量：按评测集计算 hit@1、hit@5")
+        evaluate.add_argument("--misses", action="store_true", help="同时列出未命中的查询")
+        reindex = sub.add_parser("reindex", help="重建检索索引（默认只补建缺失的条目）")
+        reindex.add_argument("--all", action="store_true", help="全部重建")
         for name, label in (("matters", "执法事项"), ("benchmarks", "裁量基准")):
             add_import_arguments(sub.add_parser(f"import-{name}", help=f"从 .xlsx/.csv 导入{label}"))
             export = sub.add_parser(f"export-{name}", help=f"把{label}导出为 .xlsx/.csv（可再导入）")
@@ -38,6 +60,23 @@ class Command(BaseCommand):
         elif command == "coverage":
             articles = Article.objects.select_related("law").filter(text__contains="罚款")
             self.stdout.write(report_text(coverage((a.law.title, a.number, a.text) for a in articles.iterator())))
+        elif command == "search":
+            self._search(options)
+        elif command == "evaluate":
+            from zhifa.lawbase.search.evaluation import evaluate as run_evaluation
+            from zhifa.lawbase.search.evaluation import evaluate_suggest, load_pairs
+
+            pairs = load_pairs()
+            lines = run_evaluation(pairs).lines()
+            suggested = evaluate_suggest(pairs)
+            lines.insert(
+                1, f"  suggest   n={suggested.n:<4} hit@1={suggested.hit_at_1:.3f} hit@5={suggested.hit_at_5:.3f}"
+            )
+            shown = lines if options["misses"] else [line for line in lines if not line.lstrip().startswith("MISS")]
+            self.stdout.write("\n".join(shown))
+        elif command == "reindex":
+            count = search_index.rebuild() if options["all"] else search_index.index_missing()
+            self.stdout.write(f"检索索引：写入 {count} 条")
         elif command == "import-matters":
             run_import(MATTER_TABLE, options, self.stdout, import_matters)
         elif command == "import-benchmarks":
@@ -50,6 +89,18 @@ class Command(BaseCommand):
             count = write_rows(BENCHMARK_TABLE, rows, Path(options["file"]))
             self.stdout.write(f"导出裁量档次 {count} 行到 {options['file']}")
 
+    def _search(self, options: dict[str, Any]) -> None:
+        filters = Filters(kinds=tuple(options["kind"] or ()), in_force=True if options["in_force"] else None)
+        hits = search(options["query"], filters=filters, limit=options["limit"])
+        if options["json"]:
+            self.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
+            return
+        if not hits:
+            self.stdout.write("没有找到相关结果。")
+        for rank, hit in enumerate(hits, start=1):
+            code = f" [{hit.matter_code}]" if hit.matter_code else ""
+            self.stdout.write(f"{rank:>2}. {hit.title}{code}  ({hit.score:.2f})\n    {hit.snippet}")
+
     def _import_laws(self, options: dict[str, Any]) -> None:
         total = sum(1 for _ in iter_laws())
         show = not options["quiet"] and sys.stdout.isatty()
@@ -60,3 +111,7 @@ class Command(BaseCommand):
             f"法律法规：新增 {summary.created}，更新 {summary.updated}，未变 {summary.unchanged}；"
             f"写入条文 {summary.articles}，法定罚则 {summary.penalties}"
         )
+        with context.bound(ctx):
+            synonyms = load_default_synonyms(by=None)
+            indexed = search_index.index_missing()
+        self.stdout.write(f"在线找法：新增同义词 {synonyms} 条，补建检索条目 {indexed} 条")

@@ -1,0 +1,298 @@
+"""Searching the law base: one function for the staff pages, the portal, the API and the CLI.
+
+A query is segmented like the index, widened by the synonym list (摆摊 → 占用城市道路 从事经营),
+matched by the database's own engine (FTS5 bm25 on SQLite, ts_rank on PostgreSQL) with the
+title words weighted above the body, and an article named outright (行政处罚法第三十二条) is put
+first. Snippets are cut and highlighted here, from the original text, so both engines show the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from zhifa.lawbase.choices import LawStatus
+from zhifa.lawbase.models import Article, Law, SearchDocument, SearchKind, SearchSynonym
+from zhifa.lawbase.numerals import article_number, parse_ordinal
+from zhifa.lawbase.search.segment import tokens
+
+MAX_TERMS = 32
+SNIPPET = 80
+TITLE_WEIGHT = 4.0
+_ARTICLE_REF = re.compile(r"《?([^《》\s第]{2,60}?)》?\s*第([零一二两三四五六七八九十百千〇\d]+)条")
+
+
+@dataclass(frozen=True)
+class Filters:
+    kinds: tuple[str, ...] = ()
+    level: str = ""  # LawLevel
+    in_force: bool | None = None
+    domain: str = ""  # Domain.code
+    region_path: str = ""  # the searcher's region: national texts and those of the regions above it
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    object_id: int
+    title: str
+    url: str
+    score: float
+    snippet: str
+    snippet_html: SafeString
+    law_title: str = ""
+    article_number: str = ""
+    matter_code: str = ""
+    in_force: bool = True
+    exact: bool = False
+
+    def get_kind_display(self) -> str:
+        return str(SearchKind(self.kind).label)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "law_title": self.law_title,
+            "article_number": self.article_number,
+            "matter_code": self.matter_code or None,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "url": self.url,
+            "in_force": self.in_force,
+        }
+
+
+@dataclass
+class Query:
+    text: str
+    terms: list[str] = field(default_factory=list)  # the query's own words
+    expansions: list[str] = field(default_factory=list)  # words its colloquial terms stand for
+    synonyms: list[SearchSynonym] = field(default_factory=list)
+
+
+def parse(text: str) -> Query:
+    """The query's own words, and apart from them the statutory words its colloquial terms stand for."""
+    text = text.strip()
+    query = Query(text)
+    query.synonyms = [s for s in SearchSynonym.objects.all() if s.term in text]
+    own = list(dict.fromkeys(tokens(text)))[:MAX_TERMS]
+    expanded = dict.fromkeys(t for s in query.synonyms for t in tokens(s.means))
+    query.terms = own
+    query.expansions = [t for t in expanded if t not in own][:MAX_TERMS]
+    return query
+
+
+def search(text: str, *, filters: Filters | None = None, limit: int = 20) -> list[Hit]:
+    filters = filters or Filters()
+    query = parse(text)
+    if not query.terms and not query.expansions:
+        return []
+    exact = _named_article(query.text, filters)
+    engine = _engine()
+    wanted = limit * 3 + 10
+    ranked = dict(engine.match(query.terms, filters, wanted)) if query.terms else {}
+    # Words a synonym adds count less than the searcher's own: 摆摊 widens a query about a market
+    # operator's duty to check licences, it must not drown it.
+    for doc_id, score in engine.match(query.expansions, filters, wanted) if query.expansions else []:
+        ranked[doc_id] = ranked.get(doc_id, 0.0) + EXPANSION_WEIGHT * score
+    docs = SearchDocument.objects.in_bulk([*ranked, *([exact] if exact else [])])
+    scores = _diversified(
+        {doc_id: _weighted(score, docs[doc_id]) for doc_id, score in ranked.items() if doc_id in docs}, docs
+    )
+    ids = sorted(scores, key=lambda i: (-scores[i], i))
+    if exact is not None:
+        ids = [exact, *[i for i in ids if i != exact]]
+    top = max(scores.values(), default=1.0)
+    highlight = _highlight_terms(query)
+    hits = []
+    for doc_id in ids[:limit]:
+        doc = docs.get(doc_id)
+        if doc is None:
+            continue
+        is_exact = doc_id == exact
+        plain, html = snippet(doc.text, highlight)
+        hits.append(
+            Hit(
+                kind=doc.kind,
+                object_id=doc.object_id,
+                title=doc.title,
+                url=doc.url,
+                score=top + 1.0 if is_exact else scores.get(doc_id, 0.0),
+                snippet=plain,
+                snippet_html=html,
+                law_title=doc.law_title,
+                article_number=doc.article_number,
+                matter_code=doc.matter_code,
+                in_force=doc.in_force,
+                exact=is_exact,
+            )
+        )
+    return hits
+
+
+# A benchmark or a typical case repeats its matter's words; the matter and its articles come first.
+KIND_WEIGHT: dict[str, float] = {SearchKind.BENCHMARK: 0.8, SearchKind.REFERENCE: 0.9}
+NOT_IN_FORCE_WEIGHT = 0.5
+EXPANSION_WEIGHT = 0.5
+# 执法宝典 is for enforcement: a matter, or an article some matter rests on, before an article no
+# matter uses (a product choice, set before measuring, not fitted to the evaluation set).
+MATTER_WEIGHT = 1.25
+REPEAT_WEIGHT = 0.6
+
+
+def _weighted(score: float, doc: SearchDocument) -> float:
+    weight = KIND_WEIGHT.get(doc.kind, 1.0)
+    if doc.matter_code:
+        weight *= MATTER_WEIGHT
+    if not doc.in_force:
+        weight *= NOT_IN_FORCE_WEIGHT
+    return score * weight
+
+
+def _diversified(scores: dict[int, float], docs: dict[int, SearchDocument]) -> dict[int, float]:
+    """Each further entry of a matter already ranked (its article, its benchmarks) counts less, so
+    that five results are not one matter five times."""
+    seen: dict[str, int] = {}
+    out: dict[int, float] = {}
+    for doc_id in sorted(scores, key=lambda i: (-scores[i], i)):
+        code = docs[doc_id].matter_code
+        repeats = seen.get(code, 0) if code else 0
+        out[doc_id] = scores[doc_id] * (REPEAT_WEIGHT**repeats)
+        if code:
+            seen[code] = repeats + 1
+    return out
+
+
+def _named_article(text: str, filters: Filters) -> int | None:
+    """The index entry of an article the query names outright, e.g. 行政处罚法第三十二条."""
+    if filters.kinds and SearchKind.ARTICLE not in filters.kinds:
+        return None
+    found = _ARTICLE_REF.search(text)
+    if found is None:
+        return None
+    name, numeral = found.group(1).strip("《》 "), found.group(2)
+    try:
+        number = article_number(parse_ordinal(numeral))
+    except ValueError:
+        return None
+    law = _named_law(name)
+    if law is None:
+        return None
+    article = Article.objects.filter(law=law, number=number).first()
+    if article is None:
+        return None
+    doc = SearchDocument.objects.filter(kind=SearchKind.ARTICLE, object_id=article.pk).first()
+    return doc.pk if doc is not None else None
+
+
+def _named_law(name: str) -> Law | None:
+    """The law a name ends with (请问行政处罚法 → 中华人民共和国行政处罚法), the version in force."""
+    suffixes = [name[i:] for i in range(len(name) - 1)]
+    condition = Q()
+    for suffix in suffixes:
+        condition |= Q(title__endswith=suffix) | Q(short_title=suffix)
+    laws = list(Law.objects.filter(condition).only("title", "short_title", "status", "promulgated"))
+    if not laws:
+        return None
+
+    def fit(law: Law) -> tuple[int, bool, Any]:
+        longest = max((len(s) for s in suffixes if law.title.endswith(s) or law.short_title == s), default=0)
+        return longest, law.status == LawStatus.IN_FORCE, law.promulgated or dt.date.min
+
+    return max(laws, key=fit)
+
+
+def _highlight_terms(query: Query) -> list[str]:
+    words = [t for t in [*query.terms, *query.expansions] if len(t) > 1] or query.terms
+    words += [s.term for s in query.synonyms]
+    return sorted(set(words), key=len, reverse=True)
+
+
+def snippet(text: str, terms: list[str], width: int = SNIPPET) -> tuple[str, SafeString]:
+    """A window of `text` around its first term, plain and with the terms in <mark>."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return "", mark_safe("")  # noqa: S308 - empty
+    pattern = re.compile("|".join(re.escape(t) for t in terms)) if terms else None
+    first = pattern.search(text) if pattern else None
+    start = max(0, (first.start() if first else 0) - width // 4)
+    window = text[start : start + width]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(text) else ""
+    plain = f"{prefix}{window}{suffix}"
+    if pattern is None:
+        return plain, escape(plain)
+    parts: list[str] = []
+    last = 0
+    for m in pattern.finditer(window):
+        parts.append(str(escape(window[last : m.start()])))
+        parts.append(f"<mark>{escape(m.group(0))}</mark>")
+        last = m.end()
+    parts.append(str(escape(window[last:])))
+    return plain, mark_safe(f"{escape(prefix)}{''.join(parts)}{escape(suffix)}")  # noqa: S308 - every piece escaped
+
+
+# --- the engines ---------------------------------------------------------------------------------
+
+
+def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.kinds:
+        where.append(f"d.kind IN ({', '.join(['%s'] * len(filters.kinds))})")
+        params.extend(filters.kinds)
+    if filters.level:
+        where.append("d.law_level = %s")
+        params.append(filters.level)
+    if filters.in_force is not None:
+        where.append("d.in_force = %s")
+        params.append(filters.in_force)
+    if filters.domain:
+        where.append("d.domains LIKE %s")
+        params.append(f"% {filters.domain} %")
+    if filters.region_path:
+        where.append("(d.region_path = '' OR %s LIKE d.region_path || '%%')")
+        params.append(filters.region_path)
+    return "".join(f" AND {w}" for w in where), params
+
+
+class SqliteEngine:
+    def match(self, terms: list[str], filters: Filters, limit: int) -> list[tuple[int, float]]:
+        # A single character (堆, 砍) also matches the words it begins (堆放, 砍伐).
+        expression = " OR ".join(f'"{t}"*' if len(t) == 1 else f'"{t}"' for t in terms)
+        where, params = _filter_sql(filters)
+        sql = (
+            f"SELECT d.id, -bm25(lawbase_search_fts, {TITLE_WEIGHT}, 1.0) AS score "  # noqa: S608 - placeholders only
+            "FROM lawbase_search_fts JOIN lawbase_searchdocument d ON d.id = lawbase_search_fts.rowid "
+            f"WHERE lawbase_search_fts MATCH %s{where} ORDER BY score DESC, d.id LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, *params, limit])
+            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+class PostgresEngine:
+    def match(self, terms: list[str], filters: Filters, limit: int) -> list[tuple[int, float]]:
+        expression = " | ".join(f"{t}:*" if len(t) == 1 else t for t in terms)
+        where, params = _filter_sql(filters)
+        # Weights D, C, B, A: the title tokens (A) count four times the body (B), as on SQLite.
+        sql = (
+            "SELECT d.id, ts_rank('{0.0, 0.0, 0.25, 1.0}', d.search_vector, q, 1) AS score "  # noqa: S608 - placeholders only
+            "FROM lawbase_searchdocument d, to_tsquery('simple', %s) q "
+            f"WHERE d.search_vector @@ q{where} ORDER BY score DESC, d.id LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, *params, limit])
+            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def _engine() -> SqliteEngine | PostgresEngine:
+    return PostgresEngine() if connection.vendor == "postgresql" else SqliteEngine()
