@@ -493,3 +493,33 @@ def test_LP_61_public_notice_posted_1_july_is_deemed_served_31_july(walk):
     case = walk.deliver(case, "penalty_decision", D(2025, 7, 1), method="public_notice", served_on=None)
     (delivery,) = document(case, "penalty_decision")["deliveries"]
     assert delivery["served_on"] == "2025-07-31"
+
+
+def test_DB_34_a_fine_outside_the_advised_range_is_flagged_for_the_reviewer(walk, w):
+    # 一般 harm → the 一般 row (30万–60万); 15万 lies in the benchmark (轻微) but not in the row the
+    # recorded facts point to: accepted with its reason (MP-49), and flagged.
+    publish_province_benchmark(w)
+    case = walk.officer.step(walk.investigated()["id"], "submit_report", **REPORT)
+    assert warned(case, "DB-34")
+    warning = next(x for x in case["warnings"] if x["rule"] == "DB-34")
+    assert "30万元以上60万元以下" in warning["message"]
+
+
+def test_DB_34_a_fine_inside_the_advised_range_is_not_flagged(walk, w):
+    publish_province_benchmark(w)
+    report = {**REPORT, "minor_harm": True, "corrected": True}  # → the 轻微 row, 10万–30万
+    case = walk.officer.step(walk.investigated()["id"], "submit_report", **report)
+    assert not warned(case, "DB-34")
+
+
+def test_DB_34_the_first_report_is_prefilled_from_the_advised_row(walk, w, client):
+    from zhifa.cases.models import Case
+    from zhifa.cases.steps import STEPS
+
+    publish_province_benchmark(w)
+    case = Case.objects.get(pk=walk.investigated()["id"])
+    step = next(s for s in STEPS if s.code == "submit_report")
+    initial = step.initial(case)
+    assert initial["fine"] == Decimal(300000)
+    assert "一般" in initial["discretion_reason"]
+    assert "第三十四条" not in initial["discretion_reason"]  # reasons, not citations

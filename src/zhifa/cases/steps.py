@@ -26,6 +26,8 @@ from zhifa.cases.actions import (
     summary,
 )
 from zhifa.cases.choices import CaseStatus as S
+from zhifa.cases.discretion import advice_for
+from zhifa.cases.discretion import summary as discretion_summary
 from zhifa.cases.models import Case, CaseDocument, Preservation, Recusal, Statement
 from zhifa.cases.penalty import Penalty
 from zhifa.cases.permissions import APPROVE_CASE, HANDLE_CASE, REVIEW_CASE
@@ -59,7 +61,15 @@ def _today(case: Case) -> dict[str, Any]:
 def _report_initial(case: Case) -> dict[str, Any]:
     report = latest_report(case)
     penalty = Penalty.from_json(report.penalty) if report else Penalty(kinds=("fine",))
+    advised: dict[str, Any] = {}
+    if report is None:
+        # A first report starts from the benchmark row the facts point to, with the reasons.
+        advice = advice_for(case)
+        if advice.fine_min is not None:
+            penalty = Penalty(kinds=("fine",), fine=advice.fine_min)
+        advised = {"discretion_reason": discretion_summary(advice)}
     return {
+        **advised,
         "facts": report.facts if report else case.facts,
         "outcome": report.outcome if report else "penalty",
         "kinds": list(penalty.kinds),

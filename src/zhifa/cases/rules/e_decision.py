@@ -216,6 +216,34 @@ def db_34(ctx: Context) -> str | None:
     return None
 
 
+@rule(
+    "DB-34",
+    group="E",
+    title=gettext_lazy("罚款不在按已认定情节计算的建议幅度内：提示审核人员核查裁量理由"),
+    citation=art(PENALTY_LAW, 34),
+    kind=RuleKind.WARN,
+    steps=("case.submit_report",),
+)
+def db_34_advised_range(ctx: Context) -> str | None:
+    # The reason itself is required of every report (MP-49); this tells the reviewer that the
+    # fine departs from the row the recorded facts point to, so the reason deserves a close look.
+    penalty = _penalty(ctx)
+    if not _penalising(ctx) or not penalty.has_fine:
+        return None
+    from zhifa.cases.discretion import advice_for
+
+    advice = advice_for(ctx.case, ctx.get("circumstances") or {}, penalty.illegal_gains)  # type: ignore[arg-type]
+    if advice.fine_min is None or advice.fine_max is None:
+        return None
+    fine = penalty.fine or Decimal(0)
+    if advice.fine_min <= fine <= advice.fine_max:
+        return None
+    return _("罚款%(fine)s不在按已认定情节计算的建议幅度（%(range)s）内，请核查裁量理由。") % {
+        "fine": yuan(fine),
+        "range": advice.range_text,
+    }
+
+
 def within_benchmark(case: object, penalty: Penalty) -> bool:
     """Does the fine lie within some level of the benchmark in force on the date of the act?"""
     benchmark = benchmark_for(case)  # type: ignore[arg-type]
