@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Literal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from zhifa.lawbase.choices import FineBase, Grade, PartyScope, PenaltyKind
 from zhifa.lawbase.models import DiscretionBenchmark, DiscretionLevel, Matter, StatutoryPenalty
@@ -33,7 +33,12 @@ GRADE_FOR_HARM: dict[str, str] = {
     "general": Grade.GENERAL,
     "serious": Grade.SERIOUS,
 }
-HARM_LABELS = {"none": _lazy("未造成"), "minor": _lazy("轻微"), "general": _lazy("一般"), "serious": _lazy("严重")}
+HARM_LABELS = {
+    "none": gettext_lazy("未造成"),
+    "minor": gettext_lazy("轻微"),
+    "general": gettext_lazy("一般"),
+    "serious": gettext_lazy("严重"),
+}
 CENT = Decimal("0.01")
 
 
