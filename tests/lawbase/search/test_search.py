@@ -194,3 +194,11 @@ def test_the_command_line_prints_the_evaluation_figures():
     assert first.startswith("n=")
     assert "hit@1=" in first
     assert "hit@5=" in first
+
+
+def test_an_article_named_by_a_short_name_people_use_comes_first():
+    assert not search("食安法第三十五条", limit=3)[0].exact
+    save_synonym(by=None, term="食安法", means="食品安全法")
+    first = search("食安法第三十五条", limit=3)[0]
+    assert first.exact
+    assert first.title == "《中华人民共和国食品安全法》第三十五条"

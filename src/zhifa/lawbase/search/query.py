@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,7 +96,7 @@ def search(text: str, *, filters: Filters | None = None, limit: int = 20) -> lis
     query = parse(text)
     if not query.terms and not query.expansions:
         return []
-    exact = _named_article(query.text, filters)
+    exact = _named_article(query.text, filters, query.synonyms)
     engine = _engine()
     wanted = limit * 3 + 10
     ranked = dict(engine.match(query.terms, filters, wanted)) if query.terms else {}
@@ -146,6 +147,7 @@ EXPANSION_WEIGHT = 0.5
 # matter uses (a product choice, set before measuring, not fitted to the evaluation set).
 MATTER_WEIGHT = 1.25
 REPEAT_WEIGHT = 0.6
+PG_PREFIX_BELOW = 2  # multi-character terms
 
 
 def _weighted(score: float, doc: SearchDocument) -> float:
@@ -171,7 +173,7 @@ def _diversified(scores: dict[int, float], docs: dict[int, SearchDocument]) -> d
     return out
 
 
-def _named_article(text: str, filters: Filters) -> int | None:
+def _named_article(text: str, filters: Filters, synonyms: Sequence[SearchSynonym] = ()) -> int | None:
     """The index entry of an article the query names outright, e.g. 行政处罚法第三十二条."""
     if filters.kinds and SearchKind.ARTICLE not in filters.kinds:
         return None
@@ -184,6 +186,12 @@ def _named_article(text: str, filters: Filters) -> int | None:
     except ValueError:
         return None
     law = _named_law(name)
+    for synonym in synonyms if law is None else ():
+        # A short name people use (环评法): spell the synonym out (环境影响评价法) and try again.
+        if synonym.term in name and synonym.means:
+            law = _named_law(name.replace(synonym.term, synonym.means.split()[0]))
+            if law is not None:
+                break
     if law is None:
         return None
     article = Article.objects.filter(law=law, number=number).first()
@@ -281,7 +289,10 @@ class SqliteEngine:
 
 class PostgresEngine:
     def match(self, terms: list[str], filters: Filters, limit: int) -> list[tuple[int, float]]:
-        expression = " | ".join(f"{t}:*" if len(t) == 1 else t for t in terms)
+        # Prefix terms make ts_rank score every entry a common character begins a word of (it has
+        # no top-k shortcut); keep them for short queries, where a single character carries weight.
+        prefix = sum(1 for t in terms if len(t) > 1) < PG_PREFIX_BELOW
+        expression = " | ".join(f"{t}:*" if len(t) == 1 and prefix else t for t in terms)
         where, params = _filter_sql(filters)
         # Weights D, C, B, A: the title tokens (A) count four times the body (B), as on SQLite.
         sql = (
