@@ -38,6 +38,24 @@ _PYDANTIC_MESSAGES: dict[str, Any] = {
 }
 
 
+# Failures that reach no endpoint (an unknown path, a method an endpoint lacks, an exception
+# outside ninja) or that ninja raises itself: their code and zh-hans message, by HTTP status.
+_BY_STATUS: dict[int, tuple[str, Any]] = {
+    400: ("bad_request", gettext_lazy("请求格式有误，无法解析。")),
+    401: ("unauthenticated", gettext_lazy("请先登录，或提供有效的 API 令牌。")),
+    403: ("permission_denied", gettext_lazy("没有权限。")),
+    404: ("not_found", gettext_lazy("找不到请求的内容。")),
+    405: ("method_not_allowed", gettext_lazy("该接口不支持此请求方法。")),
+    413: ("too_large", gettext_lazy("请求内容过大。")),
+    500: ("server_error", gettext_lazy("服务器内部错误，已记录，请稍后再试。")),
+}
+
+
+def status_body(status: int) -> dict[str, Any]:
+    code, message = _BY_STATUS.get(status, ("http_error", gettext_lazy("请求无法处理。")))
+    return body(code, str(message))
+
+
 def body(code: str, message: str, fields: dict[str, list[str]] | None = None, **extra: Any) -> dict[str, Any]:
     return {"code": code, "message": message, "fields": fields or {}, **extra}
 
@@ -76,7 +94,12 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        return api.create_response(request, body("http_error", str(exc.message)), status=exc.status_code)
+        # ninja's own messages are English ("Cannot parse request body", "CSRF check Failed").
+        if exc.status_code == 403 and "csrf" in str(exc.message).lower():
+            shaped = body("csrf_failed", _("缺少或无效的 CSRF 令牌，请刷新页面后重试。"))
+        else:
+            shaped = status_body(exc.status_code)
+        return api.create_response(request, shaped, status=exc.status_code)
 
     @api.exception_handler(Exception)
     def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:

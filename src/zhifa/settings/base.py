@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "zhifa.api.middleware.ApiErrorShapeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "zhifa.core.middleware.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -116,6 +117,10 @@ LOGOUT_REDIRECT_URL = "orgs:login"
 # Sign-in protection: lock an account after repeated failures (等保 2.0 asks for this).
 ZHIFA_LOGIN_MAX_FAILURES = env_int("ZHIFA_LOGIN_MAX_FAILURES", 5)
 ZHIFA_LOGIN_LOCK_MINUTES = env_int("ZHIFA_LOGIN_LOCK_MINUTES", 15)
+# ... and refuse every sign-in from one client address after this many failures (any usernames)
+# within the last ZHIFA_LOGIN_ADDRESS_MINUTES. Generous: a whole office may share one address.
+ZHIFA_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("ZHIFA_LOGIN_MAX_FAILURES_PER_ADDRESS", 30)
+ZHIFA_LOGIN_ADDRESS_MINUTES = env_int("ZHIFA_LOGIN_ADDRESS_MINUTES", 15)
 # Credentials that expire within this many days are flagged on the workbench.
 ZHIFA_CREDENTIAL_WARNING_DAYS = env_int("ZHIFA_CREDENTIAL_WARNING_DAYS", 60)
 OTP_TOTP_ISSUER = "zhifa 执法"
