@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -47,14 +50,47 @@ def test_passwords_are_hashed_with_argon2_in_production():
         assert user.password.startswith("argon2")
 
 
-def test_production_settings_keep_sessions_safe():
-    production = importlib.import_module("zhifa.settings.production")
+PRODUCTION_KEY = "k" * 50
+
+
+def _production_settings(monkeypatch, key: str | None = PRODUCTION_KEY):
+    """The production settings module, imported afresh with ZHIFA_SECRET_KEY set to `key`."""
+    if key is None:
+        monkeypatch.delenv("ZHIFA_SECRET_KEY", raising=False)
+    else:
+        monkeypatch.setenv("ZHIFA_SECRET_KEY", key)
+    monkeypatch.delitem(sys.modules, "zhifa.settings.production", raising=False)
+    return importlib.import_module("zhifa.settings.production")
+
+
+def test_production_settings_keep_sessions_safe(monkeypatch):
+    production = _production_settings(monkeypatch)
     assert production.SESSION_COOKIE_SECURE
     assert production.CSRF_COOKIE_SECURE
     assert production.SESSION_COOKIE_HTTPONLY
     assert production.SESSION_COOKIE_SAMESITE == "Lax"
     assert production.SECURE_HSTS_SECONDS > 0
     assert not production.DEBUG
+    assert production.SECRET_KEY == PRODUCTION_KEY
+
+
+@pytest.mark.parametrize("key", [None, "", "too-short"])
+def test_production_settings_refuse_a_missing_or_short_secret_key(monkeypatch, key):
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="ZHIFA_SECRET_KEY"):
+        _production_settings(monkeypatch, key)
+
+
+def test_zhifa_does_not_start_in_production_without_a_secret_key(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "ZHIFA_SECRET_KEY"}
+    env |= {"DJANGO_SETTINGS_MODULE": "zhifa.settings.production", "ZHIFA_HOME": str(tmp_path)}
+    run = subprocess.run(
+        [sys.executable, "-m", "zhifa.cli", "check"], env=env, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert run.returncode != 0
+    assert "ZHIFA_SECRET_KEY" in run.stderr
+    assert not (tmp_path / "secret_key").exists()  # no key was made up on the spot
 
 
 def test_an_officer_signs_in_and_lands_on_the_workbench(client, agency):
@@ -179,3 +215,47 @@ def test_signing_out_is_a_post_and_is_audited(client, agency):
     client.post(reverse("orgs:logout"))
     assert "_auth_user_id" not in client.session
     assert AuditEntry.objects.order_by("-seq").first().action == "auth.signed_out"
+
+
+def test_a_reset_password_revokes_the_users_tokens_and_ends_their_other_sessions(agency):
+    officer = OfficerFactory(agency=agency)
+    admin = OfficerFactory(agency=agency, roles=[Role.ADMINISTRATOR]).user
+    _, raw = accounts.create_api_token(by=officer.user, name="脚本")
+    by_token = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    in_browser = Client()
+    assert _post_login(in_browser, officer.user.username, PASSWORD).status_code == 302
+    assert by_token.get("/api/v1/me").status_code == 200
+    assert in_browser.get(reverse("core:workbench")).status_code == 200
+
+    accounts.reset_password(officer.user, by=admin)
+
+    assert by_token.get("/api/v1/me").status_code == 401
+    assert officer.user.api_tokens.get().revoked_at is not None
+    page = in_browser.get(reverse("core:workbench"))
+    assert page.status_code == 302
+    assert page["Location"].startswith(reverse("orgs:login"))
+    assert in_browser.get("/api/v1/me").status_code == 401
+    entry = AuditEntry.objects.filter(action="auth.password_reset").get()
+    assert entry.changes["tokens_revoked"] == 1
+
+
+@override_settings(ZHIFA_LOGIN_MAX_FAILURES=5, ZHIFA_LOGIN_MAX_FAILURES_PER_ADDRESS=4, ZHIFA_LOGIN_ADDRESS_MINUTES=15)
+def test_many_failures_from_one_address_throttle_every_account_from_it(agency):
+    """One wrong password each for four accounts locks none of them, but the address is stopped."""
+    guesser = Client(REMOTE_ADDR="203.0.113.7")
+    victims = [OfficerFactory(agency=agency) for _ in range(3)]
+    for username in [v.user.username for v in victims] + ["nobody"]:
+        assert "用户名或密码不正确" in _post_login(guesser, username, "wrong-password").content.decode()
+    assert not User.objects.filter(locked_until__isnull=False).exists()
+
+    other = OfficerFactory(agency=agency)
+    page = _post_login(guesser, other.user.username, PASSWORD).content.decode()
+    assert "此网络地址登录失败次数过多" in page
+    assert "_auth_user_id" not in guesser.session
+    refused = AuditEntry.objects.filter(action="auth.sign_in_failed", changes__reason="address_throttled")
+    assert refused.get().client_address == "203.0.113.7"
+
+    # The same account from another address signs in; the guesser's address recovers in time.
+    assert _post_login(Client(REMOTE_ADDR="198.51.100.20"), other.user.username, PASSWORD).status_code == 302
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=16)):
+        assert _post_login(guesser, victims[0].user.username, PASSWORD).status_code == 302

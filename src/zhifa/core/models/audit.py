@@ -47,6 +47,8 @@ class AuditEntry(models.Model):
             models.Index(fields=["object_type", "object_id"], name="audit_entry_object_idx"),
             models.Index(fields=["actor_id", "created_at"], name="audit_entry_actor_idx"),
             models.Index(fields=["agency_id", "created_at"], name="audit_entry_agency_idx"),
+            # Failed sign-ins per client address (the sign-in throttle counts them).
+            models.Index(fields=["client_address", "action", "created_at"], name="audit_entry_address_idx"),
         ]
 
     def __str__(self) -> str:

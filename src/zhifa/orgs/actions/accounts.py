@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from zhifa.core import context
 from zhifa.core.errors import DomainError, InvalidInput, PermissionDenied
+from zhifa.core.models import AuditEntry
 from zhifa.orgs import permissions as perms
 from zhifa.orgs.actions.officers import _check_password
 from zhifa.orgs.events import (
@@ -73,12 +75,43 @@ def _record_failure(user: User | None, username: str, reason: str) -> str:
     return _bad_credentials()
 
 
+def _address_throttled(address: str | None) -> bool:
+    """Has this client address failed to sign in too often lately, whatever the usernames?
+
+    The per-account lock stops guessing one password; this stops one client from trying many
+    accounts. The failures are counted from the audit chain (SIGN_IN_FAILED entries carry the
+    client address), so the count holds across server processes and restarts."""
+    if not address:
+        return False
+    since = timezone.now() - dt.timedelta(minutes=settings.ZHIFA_LOGIN_ADDRESS_MINUTES)
+    failures = AuditEntry.objects.filter(
+        client_address=address, action=SIGN_IN_FAILED.code, created_at__gte=since
+    ).count()
+    return failures >= settings.ZHIFA_LOGIN_MAX_FAILURES_PER_ADDRESS
+
+
+def _throttled_message() -> str:
+    return _("此网络地址登录失败次数过多，请 %(minutes)s 分钟后再试。") % {
+        "minutes": settings.ZHIFA_LOGIN_ADDRESS_MINUTES
+    }
+
+
 def check_password_step(*, request: HttpRequest | None, username: str, password: str) -> User:
     """The first step of signing in. Failures are counted and committed before refusing."""
     refusal: str | None = None
     with transaction.atomic():
         user = User.objects.select_for_update().filter(username=username).first()
-        if user is not None and user.is_locked():
+        if _address_throttled(context.current().client_address):
+            # Even the right password is refused: otherwise the throttle would still confirm guesses.
+            audit(
+                SIGN_IN_FAILED,
+                by=None,
+                obj=user,
+                changes={"username": username[:150], "reason": "address_throttled"},
+                object_repr=None if user is not None else username[:150],
+            )
+            refusal = _throttled_message()
+        elif user is not None and user.is_locked():
             audit(SIGN_IN_FAILED, by=None, obj=user, changes={"reason": "locked"})
             refusal = _locked_message(user)
         elif authenticate(request, username=username, password=password) is None:
@@ -155,7 +188,11 @@ def _temporary_password() -> str:
 @transaction.atomic
 def reset_password(user: User, *, by: Any) -> str:
     """Give the user a one-time password (returned, shown once) that must be changed at sign-in.
-    The lock is lifted too: resetting is how an administrator unlocks an account."""
+    The lock is lifted too: resetting is how an administrator unlocks an account.
+
+    A reset is what follows a lost or leaked password, so whoever held the old one is shut out:
+    the user's API tokens are revoked, and every open session ends (Django checks each session
+    against a hash of the password on every request)."""
     officer = getattr(user, "officer", None)
     if officer is None:
         if not getattr(by, "is_superuser", False):
@@ -168,7 +205,8 @@ def reset_password(user: User, *, by: Any) -> str:
     user.failed_logins = 0
     user.locked_until = None
     user.save(update_fields=["password", "must_change_password", "failed_logins", "locked_until"])
-    audit(PASSWORD_RESET, by=by, obj=user)
+    revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    audit(PASSWORD_RESET, by=by, obj=user, changes={"tokens_revoked": revoked})
     return password
 
 
