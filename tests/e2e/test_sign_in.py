@@ -1,12 +1,47 @@
-"""In a real browser (Debian Chromium), a demo officer signs in on a phone and sees the workbench."""
+"""In a real browser (Debian Chromium), the demo officer signs in on a phone and sees the workbench."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 
 from tests.factories.orgs import PASSWORD, AgencyFactory, OfficerFactory, TeamFactory, region_tree
+from zhifa.core import context as request_context
+from zhifa.core.demo import DemoReport, steps
+from zhifa.orgs.models import Credential
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _demo_org_tree() -> DemoReport:
+    """The org tree of `zhifa demo`, built by the demo's own step (Zhejiang only, for speed): the
+    same accounts and passwords the demo prints, without the law base and the demo cases."""
+    report = DemoReport()
+    with request_context.bound(request_context.RequestContext("e2e-demo", None, "cli")):
+        dict(steps())["orgs"](report, {"provinces": ["33"]})
+    return report
+
+
+def test_the_demo_officer_signs_in_on_a_phone_and_sees_agency_and_credential(live_server: Any, browser: Any) -> None:
+    report = _demo_org_tree()
+    password = {username: password for _role, username, password in report.logins}["officer"]
+    credential = Credential.objects.get(officer__user__username="officer", revoked_at__isnull=True)
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="zh-CN")
+    page = phone.new_page()
+    page.goto(f"{live_server.url}/")
+    assert "/accounts/login/" in page.url
+    page.get_by_label("用户名").fill("officer")
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url(f"{live_server.url}/")
+    assert page.get_by_role("heading", name="工作台").is_visible()
+    assert page.get_by_text("张伟").first.is_visible()
+    assert page.get_by_text("杭州市西湖区综合行政执法局").first.is_visible()
+    assert page.get_by_text(credential.number).is_visible()
+    assert page.get_by_text(f"{credential.valid_to:%Y-%m-%d}").is_visible()  # the expiry date
+    assert page.get_by_text("有效").first.is_visible()
+    phone.close()
 
 
 def test_an_officer_signs_in_on_a_phone_and_sees_the_workbench(live_server, browser):
