@@ -73,10 +73,98 @@ REQUIRED_CODES = {
     "closing_approval",  # 结案审批表
     "criminal_referral",  # 涉嫌犯罪案件移送书
     "summary_decision",  # 当场行政处罚决定书
+    "evidence_request_notice",  # 提供证据材料通知书
+    "evidence_extraction_list",  # 证据提取单
+    "sampling_record",  # 抽样记录 + 样品清单
+    "sample_seal",  # 封条
+    "preservation_approval",  # 先行登记保存证据审批表
+    "preservation_handling_decision",  # 先行登记保存处理决定
+    "coercive_measure_approval",  # 实施行政强制措施审批表
+    "seizure_extension_notice",  # 延长查封（扣押）期限告知书
+    "testing_period_notice",  # 检测鉴定期间告知书
+    "assistance_letter",  # 协助调查函
+    "testing_commission",  # 检测/检验/鉴定委托书
+    "testing_result_notice",  # 结果告知书
+    "suspension_approval",  # 中止（终止）调查审批表
+    "refund_order",  # 责令退款通知书
+    "education_record",  # 不予行政处罚 + education record
+    "publication_notice",  # written notice that the decision will be published
+    "enforcement_decision",  # 行政强制执行决定书
+    "substitute_performance_decision",  # 代履行决定书
+    "archive_catalogue",  # 案卷 (正卷/副卷, in the order of 市监程序 第七十八条)
+    "crime_investigation_report",  # 涉嫌犯罪案件情况的调查报告
+    "referral_property_notice",  # written notice to the party about transferred property
+}
+
+# Every document named in LEGAL-RULES.md section 4 (the row and the name as written there) and the
+# template that issues it. The names the agency does not draft are listed with the reason instead.
+SECTION_4 = {
+    "1": {"案件来源登记表": "lead_registration"},
+    "2": {"立案审批表": "registration_approval", "不予立案审批表": "non_registration_approval"},
+    "3": {"现场笔录": "inspection_record"},
+    "4": {"询问笔录": "inquiry_record", "询问通知书": "inquiry_notice"},
+    "5": {"提供证据材料通知书": "evidence_request_notice", "证据提取单": "evidence_extraction_list"},
+    "6": {"抽样记录": "sampling_record", "封条": "sample_seal", "样品清单": "sampling_record"},
+    "7": {
+        "先行登记保存证据审批表": "preservation_approval",
+        "先行登记保存证据通知书": "preservation_notice",
+        "先行登记保存处理决定": "preservation_handling_decision",
+    },
+    "8": {
+        "实施行政强制措施审批表": "coercive_measure_approval",
+        "查封(扣押)决定书": "seizure_decision",
+        "财物清单": "seizure_decision",
+        "延长查封(扣押)期限告知书": "seizure_extension_notice",
+        "检测鉴定期间告知书": "testing_period_notice",
+        "解除查封(扣押)决定书": "seizure_release_decision",
+    },
+    "9": {"协助调查函": "assistance_letter"},
+    "10": {"委托书": "testing_commission", "结果告知书": "testing_result_notice"},
+    "11": {"中止(终止)调查审批表": "suspension_approval"},
+    "12": {"案件调查终结报告": "investigation_report"},
+    "13": {"审核意见书": "legal_review_opinion"},
+    "14": {"行政处罚告知书": "prior_notice"},
+    "15": {"陈述申辩笔录": "statement_record", "复核意见": "statement_review"},
+    "16": {
+        "听证申请": "the party's own application",
+        "听证通知书": "hearing_notice",
+        "听证笔录": "hearing_record",
+        "听证报告": "hearing_report",
+    },
+    "17": {"责令退款通知书": "refund_order"},
+    "18": {"集体讨论记录": "collective_discussion_record"},
+    "19": {
+        "行政处罚决定书": "penalty_decision",
+        "不予行政处罚决定书": "no_penalty_decision",
+        "education record": "education_record",
+        "written notice that it will be published": "publication_notice",
+    },
+    "20": {"送达地址确认书": "delivery_address_confirmation", "送达回证": "delivery_receipt"},
+    "21": {"延期(分期)缴纳罚款申请": "the party's own application", "批准通知书": "payment_deferral_approval"},
+    "22": {"罚没款专用票据": "a finance-department receipt (财政部门监制), not drafted by the agency"},
+    "23": {"催告书": "enforcement_reminder"},
+    "24": {"行政强制执行决定书": "enforcement_decision", "代履行决定书": "substitute_performance_decision"},
+    "25": {"强制执行申请书": "court_enforcement_application"},
+    "26": {"结案审批表": "closing_approval"},
+    "27": {"正卷": "archive_catalogue", "副卷": "archive_catalogue"},
+    "branch": {
+        "涉嫌犯罪案件移送书": "criminal_referral",
+        "涉嫌犯罪案件情况的调查报告": "crime_investigation_report",
+        "涉案物品清单": "criminal_referral",
+        "written notice to the party about transferred property": "referral_property_notice",
+    },
+    "summary procedure": {"当场行政处罚决定书": "summary_decision"},
 }
 
 # Decisions that must tell the remedy: reconsideration within 60 days, litigation within 6 months.
-REMEDY_DECISIONS = ["penalty_decision", "no_penalty_decision", "seizure_decision"]
+REMEDY_DECISIONS = [
+    "penalty_decision",
+    "no_penalty_decision",
+    "seizure_decision",
+    "seizure_extension_notice",
+    "enforcement_decision",
+    "substitute_performance_decision",
+]
 # Documents handed to the party under the officers' names: credential numbers must be printed.
 SIGNED_BY_HANDLERS = [
     "penalty_decision",
@@ -88,6 +176,17 @@ SIGNED_BY_HANDLERS = [
     "preservation_notice",
     "inspection_record",
     "inquiry_record",
+    "evidence_request_notice",
+    "evidence_extraction_list",
+    "sampling_record",
+    "sample_seal",
+    "preservation_handling_decision",
+    "seizure_extension_notice",
+    "refund_order",
+    "education_record",
+    "enforcement_decision",
+    "substitute_performance_decision",
+    "crime_investigation_report",
 ]
 # Documents that bear the agency seal.
 SEALED = [
@@ -104,6 +203,19 @@ SEALED = [
     "enforcement_reminder",
     "court_enforcement_application",
     "criminal_referral",
+    "evidence_request_notice",
+    "sample_seal",
+    "preservation_handling_decision",
+    "seizure_extension_notice",
+    "testing_period_notice",
+    "assistance_letter",
+    "testing_commission",
+    "testing_result_notice",
+    "refund_order",
+    "publication_notice",
+    "enforcement_decision",
+    "substitute_performance_decision",
+    "referral_property_notice",
 ]
 
 
@@ -219,6 +331,72 @@ def sample_context(*, kind: str = "organisation", hearing: bool = True) -> dict[
             ],
             "period_days": 30,
             "place": "西湖区综合执法局暂扣物品仓库",
+            "started_on": date(2026, 1, 9),
+            "ends_on": date(2026, 2, 7),
+            "extension_days": 30,
+            "extended_ends_on": date(2026, 3, 9),
+        },
+        "request": {
+            "deadline": date(2026, 1, 16),
+            "place": "西湖区综合执法局执法一中队",
+            "items": [{"name": "营业执照复印件", "spec": "加盖公章", "quantity": "1份", "note": ""}],
+        },
+        "sampling": {
+            "started_at": datetime(2026, 1, 9, 10, 0, tzinfo=SHANGHAI),
+            "place": "当事人堆场",
+            "method": "现场随机抽取",
+            "base_quantity": "约12立方米",
+            "items": [{"name": "中砂样品", "spec": "5千克/袋", "quantity": "2袋", "note": "已加贴封条"}],
+        },
+        "handling": {
+            "measure_label": "送交检验",
+            "text": "对先行登记保存的砂石抽样后送交检验，其余物品解除先行登记保存。",
+        },
+        "testing": {
+            "kind_label": "检验",
+            "institution": "浙江省某建材质量检验所",
+            "matters": "检验砂石的含泥量是否符合国家标准。",
+            "items": [{"name": "中砂样品", "spec": "5千克/袋", "quantity": "2袋", "note": "封样完好"}],
+            "period_start": date(2026, 1, 12),
+            "period_end": date(2026, 1, 26),
+            "result": "含泥量为4.8%，不符合国家标准的要求。",
+        },
+        "assistance": {
+            "addressee": "杭州市拱墅区综合行政执法局",
+            "matters": "请协助核实当事人在拱墅区的物料堆场登记情况。",
+            "deadline_days": 15,
+        },
+        "suspension": {"kind_label": "中止调查", "ground": "当事人下落不明，致使案件暂时无法调查。"},
+        "refund": {"amount_text": "人民币叁仟元整", "deadline": date(2026, 3, 1)},
+        "education": {
+            "date": date(2026, 3, 20),
+            "place": "本局询问室",
+            "method": "当面说理教育",
+            "content": "向当事人讲解了城市道路管理的有关规定，当事人表示今后不再占道堆物。",
+        },
+        "publication": {"platform": "杭州市西湖区人民政府门户网站"},
+        "enforcement": {
+            "method": "依法拆除占道设施",
+            "time": "2026年4月10日",
+            "immediate": False,
+            "object": "占道堆放的砂石物料约12立方米",
+            "budget_text": "人民币贰仟元（按实际成本结算）",
+            "performer": "杭州某某环卫服务有限公司",
+        },
+        "archive": {
+            "volume_label": "正卷",
+            "retention": "长期",
+            "filed_by": "李芳",
+            "filed_on": date(2026, 4, 20),
+            "documents": [
+                {"title": "立案审批表", "number": "", "date": date(2026, 1, 8), "pages": "1-2"},
+                {
+                    "title": "行政处罚决定书",
+                    "number": "杭西综执罚决字〔2026〕第12号",
+                    "date": date(2026, 3, 20),
+                    "pages": "3-6",
+                },
+            ],
         },
         "transcript": {
             "kind_label": "询问笔录",
@@ -258,6 +436,7 @@ def sample_context(*, kind: str = "organisation", hearing: bool = True) -> dict[
             "suspected_offence": "非法经营罪",
             "reasons": "当事人非法经营数额达到追诉标准",
             "items": [{"name": "涉案物料", "spec": "中砂", "quantity": "约12立方米", "note": "已扣押"}],
+            "receiver": "杭州市公安局西湖区分局",
         },
     }
 
@@ -322,6 +501,48 @@ def test_every_template_file_is_indexed() -> None:
 
 def test_the_documents_of_an_ordinary_case_are_all_shipped() -> None:
     assert set(BY_CODE) >= REQUIRED_CODES, sorted(REQUIRED_CODES - set(BY_CODE))
+
+
+def _section_4_rows() -> dict[str, str]:
+    text = LEGAL_RULES.read_text(encoding="utf-8")
+    section = text.split("## 4. Documents", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] not in ("#", "---") and not set(cells[0]) <= {"-"}:
+            rows[cells[0]] = cells[1].replace("**", "").replace("（", "(").replace("）", ")")
+    return rows
+
+
+def test_every_document_of_legal_rules_section_4_has_a_template() -> None:
+    """Each row of the list, and each document it names, is issued by a shipped template (or the
+    row says why the agency drafts none: the party's own application, the finance receipt)."""
+    if not LEGAL_RULES.is_file():
+        pytest.skip(f"{LEGAL_RULES} not present")
+    rows = _section_4_rows()
+    assert len(rows) >= 29, rows
+    assert set(rows) == set(SECTION_4), sorted(set(rows) ^ set(SECTION_4))
+    not_drafted = []
+    for row, documents in SECTION_4.items():
+        for name, code in documents.items():
+            assert name in rows[row], f"row {row} does not name {name!r}: {rows[row]!r}"
+            if " " in code:
+                not_drafted.append(name)
+                continue
+            assert code in BY_CODE, f"row {row}: {name} has no template {code!r}"
+    assert set(not_drafted) == {"延期(分期)缴纳罚款申请", "听证申请", "罚没款专用票据"}
+
+
+@codes
+def test_renders_as_a_page_titled_by_its_heading(code: str) -> None:
+    from zhifa.documents.rendering import render_html
+
+    page = render_html(source(BY_CODE[code]), sample_context())
+    title = re.search(r"<title>([^<]*)</title>", page)
+    heading = re.search(r"<h1>([^<]*)</h1>", page)
+    assert title, code
+    assert heading, code
+    assert title[1] == heading[1] != "", code
 
 
 def test_rule_ids_exist_in_legal_rules() -> None:
@@ -675,3 +896,153 @@ def test_stylesheet_sets_up_a4_pages() -> None:
     assert "url(" not in css
     for selector in ("h1", ".seal-block", ".verify", ".signers"):
         assert selector in css, selector
+
+
+# -- the documents added for LEGAL-RULES.md section 4 rows 5-11, 17, 19, 24, 27 and the referral ----
+
+
+def test_evidence_request_names_the_deadline_and_the_original_copy_rule() -> None:
+    """市监程序 第二十四条、第三十条."""
+    text = text_of(render("evidence_request_notice", sample_context()))
+    assert "于2026年1月16日前" in text
+    assert "营业执照复印件" in text
+    assert "与原件一致" in text
+    assert "出证日期" in text
+
+
+def test_sampling_record_lists_the_samples_sealed_and_signed() -> None:
+    """市监程序 第三十一条: party notified, record, seal, list, both sign."""
+    text = text_of(render("sampling_record", sample_context()))
+    assert "2026年1月9日10时00分" in text
+    assert "中砂样品" in text
+    assert "2袋" in text
+    assert "通知当事人到场" in text
+    assert "加贴封条" in text
+    assert "当事人签名或者盖章" in text
+
+
+def test_preservation_handling_is_decided_within_seven_working_days() -> None:
+    """市监程序 第三十五条."""
+    text = text_of(render("preservation_handling_decision", sample_context()))
+    assert "2026年1月9日" in text
+    assert "七个工作日内" in text
+    assert "送交检验" in text
+    assert "解除先行登记保存措施" in text
+
+
+def test_extension_notice_gives_the_reason_and_caps_the_extension_at_thirty_days() -> None:
+    """行政强制法 第二十五条第一款、第二款."""
+    text = text_of(render("seizure_extension_notice", sample_context()))
+    assert text_of(sample_context()["reasons"]) in text
+    assert "延长30日，至2026年3月9日止" in text
+    assert "延长期限不超过三十日" in text
+
+
+def test_testing_period_notice_states_the_period_excluded_and_the_cost_borne_by_the_agency() -> None:
+    """行政强制法 第二十五条第三款."""
+    text = text_of(render("testing_period_notice", sample_context()))
+    assert "自2026年1月12日起至2026年1月26日止" in text
+    assert "不计入扣押期限" in text
+    assert "费用由本机关承担" in text
+
+
+def test_assistance_letter_asks_for_completion_within_fifteen_working_days() -> None:
+    """市监程序 第四十五条."""
+    text = text_of(render("assistance_letter", sample_context()))
+    assert text.startswith("杭州市西湖区综合行政执法局协助调查函")
+    assert "杭州市拱墅区综合行政执法局：" in text
+    assert "15个工作日内" in text
+    assert "期限届满前告知本机关" in text
+
+
+def test_testing_commission_and_result_notice_name_the_institution_and_the_result() -> None:
+    """市监程序 第三十二条: a qualified institution; the result is told to the party."""
+    commission = text_of(render("testing_commission", sample_context()))
+    assert "浙江省某建材质量检验所：" in commission
+    assert "检验砂石的含泥量" in commission
+    result = text_of(render("testing_result_notice", sample_context()))
+    assert "含泥量为4.8%" in result
+    assert "现将结果告知你单位" in result
+
+
+def test_suspension_approval_is_approved_by_the_head() -> None:
+    """市监程序 第四十六条、第四十七条."""
+    text = text_of(render("suspension_approval", sample_context()))
+    assert "中止调查" in text
+    assert "当事人下落不明" in text
+    assert "行政机关负责人意见负责人：陈局" in text
+    assert "不计入案件办理期限" in text
+
+
+def test_refund_order_sets_a_time_limit_and_the_public_search() -> None:
+    """市监程序 第五十九条."""
+    text = text_of(render("refund_order", sample_context()))
+    assert "多收价款人民币叁仟元整" in text
+    assert "于2026年3月1日前" in text
+    assert "公告查找" in text
+
+
+def test_education_record_follows_a_no_penalty_decision() -> None:
+    """行政处罚法 第三十三条第三款."""
+    text = text_of(render("education_record", sample_context(kind="individual")))
+    assert "决定不予行政处罚，并对当事人进行了教育" in text
+    assert "当事人表示今后不再占道堆物" in text
+    assert "张三" in text
+
+
+def test_publication_notice_tells_the_party_in_writing_and_how_it_is_masked() -> None:
+    """市监公示 第八条; the ZJ-7 masking list."""
+    text = text_of(render("publication_notice", sample_context()))
+    assert "将通过杭州市西湖区人民政府门户网站向社会公示" in text
+    assert "身份证件号码" in text
+    assert "必要处理" in text
+
+
+def test_enforcement_decision_holds_every_item_of_article_37() -> None:
+    context = sample_context()
+    text = text_of(render("enforcement_decision", context))
+    assert context["party"]["name"] in text
+    assert context["party"]["address"] in text
+    assert text_of(context["reasons"]) in text  # (二)
+    assert "《中华人民共和国行政强制法》第三十七条" in text
+    assert "方式：依法拆除占道设施" in text  # (三)
+    assert "时间：2026年4月10日" in text
+    assert "60日内向杭州市西湖区人民政府申请行政复议" in text  # (四)
+    assert "（杭州市西湖区综合行政执法局印章）" in text
+    assert "2026年3月20日" in text
+    assert "立即强制执行" not in text
+    context["enforcement"]["immediate"] = True
+    assert "立即强制执行" in text_of(render("enforcement_decision", context))
+
+
+def test_substitute_performance_decision_holds_every_item_of_article_51() -> None:
+    context = sample_context()
+    text = text_of(render("substitute_performance_decision", context))
+    assert context["party"]["name"] in text
+    assert context["party"]["address"] in text
+    assert text_of(context["reasons"]) in text
+    for value in context["enforcement"].values():
+        if isinstance(value, str):
+            assert value in text, value
+    assert "代履行三日前" in text
+    assert "由你单位承担" in text
+
+
+def test_crime_report_and_property_notice_go_with_the_referral() -> None:
+    """移送规定 第六条 (二)(三); 行政强制法 第二十一条."""
+    report = text_of(render("crime_investigation_report", sample_context()))
+    assert "涉嫌非法经营罪" in report
+    assert "涉案物料" in report
+    assert "正职负责人或者主持工作的负责人审批意见" in report
+    notice = text_of(render("referral_property_notice", sample_context()))
+    assert "已依法将案件移送杭州市公安局西湖区分局" in notice
+    assert "《中华人民共和国行政强制法》第二十一条" in notice
+    assert "小型装载机" in notice
+
+
+def test_archive_catalogue_lists_the_documents_in_the_order_of_article_78() -> None:
+    text = text_of(render("archive_catalogue", sample_context()))
+    assert "正卷" in text
+    assert "副卷" in text
+    assert text.index("1立案审批表") < text.index("2行政处罚决定书")
+    assert "保管期限长期" in text

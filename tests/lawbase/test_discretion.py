@@ -139,3 +139,66 @@ def test_only_administrators_of_the_region_maintain_benchmarks(matter, regions):
     with pytest.raises(PermissionDenied):  # the province's benchmark is above a county administrator
         create_benchmark(by=county_admin, matter=matter, title="x", region=regions["province"])
     create_benchmark(by=county_admin, matter=matter, title="西湖区细化", region=regions["county"])
+
+
+# -- edge cases of the statute check, on real articles of the shipped law base -------------------
+
+# 广告法 第六十三条: 违法所得五万元以上的，并处违法所得一倍以上三倍以下的罚款，违法所得不足五万元的，并处一万元
+# 以上五万元以下的罚款 (two fines on two bases, each with its condition).
+AD_VENUE = ("《中华人民共和国广告法》第四十五条", "《中华人民共和国广告法》第六十三条")
+# 无证无照经营查处办法 第十三条: 并处1万元以下的罚款 (no minimum).
+UNLICENSED = ("《无证无照经营查处办法》第二条", "《无证无照经营查处办法》第十三条")
+
+
+def _draft_on(code: str, basis: tuple[str, str], regions: dict) -> object:
+    matter = make_matter(code, basis=basis, name=f"事项 {code}", domain=DomainFactory())
+    return create_benchmark(by=None, matter=matter, title=f"基准 {code}", region=regions["province"])
+
+
+def test_a_multiple_of_illegal_gains_must_stay_within_the_statutes_multiples(regions):
+    draft = _draft_on("T-010", AD_VENUE, regions)
+    level(draft, fine_base="illegal_gains", low="1", high="2")
+    with pytest.raises(RuleViolation) as error:
+        level(draft, order=2, grade="severe", fine_base="illegal_gains", low="2", high="4")
+    message = error.value.message
+    assert "违法所得2倍以上4倍以下" in message  # the level
+    assert "违法所得1倍以上3倍以下" in message  # the statute
+    assert "《中华人民共和国广告法》第六十三条" in message
+    assert error.value.rule == "DB-34"
+
+
+def test_an_article_with_several_fines_admits_a_level_within_any_of_them_and_names_them_all(regions):
+    draft = _draft_on("T-011", AD_VENUE, regions)
+    level(draft, low="10000", high="50000")  # 违法所得不足五万元的: 1万—5万
+    level(draft, order=2, grade="severe", fine_base="illegal_gains", low="2", high="3")
+    with pytest.raises(RuleViolation) as error:
+        level(draft, order=3, grade="severe", low="5000", high="50000")
+    message = error.value.message
+    assert "5000元以上5万元以下" in message
+    assert "1万元以上5万元以下" in message
+    assert "第六十三条" in error.value.citation
+
+
+def test_an_open_ended_fine_with_no_minimum_bounds_only_the_top(regions):
+    draft = _draft_on("T-012", UNLICENSED, regions)
+    level(draft, low=None, high="3000")  # 1万元以下, from nothing
+    level(draft, order=2, grade="general", low="3000", high="10000")
+    with pytest.raises(RuleViolation) as error:
+        level(draft, order=3, grade="severe", low="8000", high="15000")
+    message = error.value.message
+    assert "8000元以上1.5万元以下" in message
+    assert "1万元以下" in message
+    assert "《无证无照经营查处办法》第十三条" in error.value.citation
+
+
+def test_a_fine_with_a_minimum_and_no_maximum_sets_a_floor_and_no_ceiling():
+    """No article of the shipped base sets a penalty "X元以上罚款" without a maximum (the ones that
+    read so are thresholds, e.g. 治安管理处罚法 第九十八条's hearing rule), so the limit is made here."""
+    from zhifa.lawbase.models import StatutoryPenalty
+    from zhifa.lawbase.statute_check import _within
+
+    limit = StatutoryPenalty(kind="fine", base="amount", minimum=Decimal(2000), maximum=None)
+    assert _within(DiscretionLevel(fine_base="amount", fine_min=Decimal(2000), fine_max=Decimal(50000)), limit)
+    assert not _within(DiscretionLevel(fine_base="amount", fine_min=Decimal(1000), fine_max=Decimal(5000)), limit)
+    neither = StatutoryPenalty(kind="fine", base="amount", minimum=None, maximum=None)
+    assert not _within(DiscretionLevel(fine_base="amount", fine_min=Decimal(1), fine_max=Decimal(2)), neither)

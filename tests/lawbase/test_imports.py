@@ -191,3 +191,54 @@ def test_the_cli_reports_errors_and_exits_non_zero(tmp_path, domains, capsys):
     assert "未写入任何数据" in out
     call_command("lawbase", "import-matters", str(xlsx(tmp_path / "ok.xlsx", HEADERS, GOOD)), "--quiet")
     assert "新增 2" in capsys.readouterr().out
+
+
+def _bench_file(tmp_path: Path, name: str, code: str, effective: str, ranges: list[tuple[str, str]]) -> Path:
+    grades = [("一般", "初次"), ("严重", "多次")]
+    rows = [
+        [code, "排污许可裁量基准", "330000", effective, str(n), grade, text, "固定金额", low, high]
+        for n, ((low, high), (grade, text)) in enumerate(zip(ranges, grades, strict=True), start=1)
+    ]
+    return xlsx(tmp_path / name, BENCH_HEADERS, rows)
+
+
+def _import(path: Path) -> object:
+    return import_benchmarks(by=None, result=read_rows(BENCHMARK_TABLE, path), mode=ALL_OR_NOTHING, source=path.name)
+
+
+def test_reimporting_a_benchmark_with_a_later_date_makes_a_new_version_and_keeps_the_old(tmp_path, domains):
+    import datetime as dt
+
+    from zhifa.lawbase.selectors import benchmark_in_force
+
+    matter = make_matter("HB-310")
+    first = _bench_file(tmp_path, "v1.xlsx", "HB-310", "2025-01-01", [("100000", "300000"), ("500000", "1000000")])
+    assert _import(first).created == 1
+    # The same file again writes nothing: that version is held already.
+    again = _import(first)
+    assert (again.created, again.errors) == (0, [])
+    assert DiscretionBenchmark.objects.count() == 1
+    second = _bench_file(tmp_path, "v2.xlsx", "HB-310", "2026-01-01", [("100000", "200000"), ("600000", "1000000")])
+    assert _import(second).created == 1
+    v1, v2 = DiscretionBenchmark.objects.order_by("effective_from")
+    assert v2.previous == v1
+    assert (v1.effective_from, v1.effective_to) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert (v2.effective_from, v2.effective_to) == (dt.date(2026, 1, 1), None)
+    assert [(lv.fine_min, lv.fine_max) for lv in v1.levels.all()] == [(100000, 300000), (500000, 1000000)]
+    assert [(lv.fine_min, lv.fine_max) for lv in v2.levels.all()] == [(100000, 200000), (600000, 1000000)]
+    assert benchmark_in_force(matter, dt.date(2025, 12, 31), v1.region.path) == v1
+    assert benchmark_in_force(matter, dt.date(2026, 1, 1), v1.region.path) == v2
+
+
+def test_reimporting_a_benchmark_with_an_earlier_date_is_refused_with_its_row(tmp_path, domains):
+    make_matter("HB-311")
+    _import(_bench_file(tmp_path, "v1.xlsx", "HB-311", "2025-01-01", [("100000", "300000"), ("500000", "1000000")]))
+    report = _import(
+        _bench_file(tmp_path, "old.xlsx", "HB-311", "2024-06-01", [("100000", "300000"), ("500000", "1000000")])
+    )
+    assert report.written == 0
+    [error] = report.errors
+    assert error.row == 2
+    assert "已有自 2025-01-01 起施行的版本" in error.message
+    only = DiscretionBenchmark.objects.get()
+    assert only.effective_to is None

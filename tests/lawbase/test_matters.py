@@ -12,9 +12,9 @@ from tests.factories.orgs import AgencyFactory, DomainFactory, OfficerFactory
 from zhifa.core.errors import InvalidInput, PermissionDenied, RuleViolation
 from zhifa.core.models import AuditEntry
 from zhifa.lawbase.actions.discretion import create_benchmark, publish_benchmark, save_level
-from zhifa.lawbase.actions.matters import assign_matter, create_matter, update_matter
+from zhifa.lawbase.actions.matters import assign_matter, create_matter, unassign_matter, update_matter
 from zhifa.lawbase.choices import HoldingSource
-from zhifa.lawbase.models import Matter
+from zhifa.lawbase.models import AgencyMatter, Matter
 from zhifa.lawbase.selectors import agency_holds
 from zhifa.orgs.choices import Role
 
@@ -71,6 +71,25 @@ def test_an_agency_holds_only_assigned_matters_in_force(regions):
     assert agency_holds(agency, matter, day) is not None
     update_matter(matter, by=None, expected_version=None, status="suspended")
     assert agency_holds(agency, matter, day) is None
+
+
+def test_ending_a_holding_keeps_it_with_its_end_date_and_audits_it(regions):
+    matter = make_matter()
+    agency = AgencyFactory(region=regions["county"], domain=matter.domain)
+    holding = assign_matter(by=None, agency=agency, matter=matter, effective_from=dt.date(2024, 1, 1))
+    with pytest.raises(InvalidInput, match="终止日期不能早于起始日期"):
+        unassign_matter(holding, by=None, on=dt.date(2023, 12, 31))
+    unassign_matter(holding, by=None, on=dt.date(2025, 6, 30))
+    kept = AgencyMatter.objects.get(pk=holding.pk)
+    assert kept.effective_to == dt.date(2025, 6, 30)
+    assert agency_holds(agency, matter, dt.date(2025, 6, 30)) == kept
+    assert agency_holds(agency, matter, dt.date(2025, 7, 1)) is None
+    entry = AuditEntry.objects.filter(action="lawbase.holding.unassigned").get()
+    assert entry.changes["new"] == {"effective_to": "2025-06-30"}
+    # Ending it again later changes nothing: it already ended.
+    unassign_matter(kept, by=None, on=dt.date(2025, 8, 1))
+    assert AgencyMatter.objects.get(pk=holding.pk).effective_to == dt.date(2025, 6, 30)
+    assert AuditEntry.objects.filter(action="lawbase.holding.unassigned").count() == 1
 
 
 def test_assigning_matters_is_for_administrators_of_the_region(regions):

@@ -57,3 +57,35 @@ def test_the_public_view_of_a_person_and_of_a_business():
         legal_representative="郑三",
     )
     assert public_view(business)["name"] == "杭州演示食品科技有限公司"
+
+
+def test_a_party_leaving_the_staff_system_is_masked_by_the_default_profile():
+    from zhifa.parties.masking import masked_party
+
+    person = {
+        "name": "张三丰",
+        "id_number": "330106199001011234",
+        "birth_date": "1990-01-01",
+        "phone": "13812345678",
+        "email": "zhang@example.com",
+        "addresses": {"registered": "浙江省杭州市西湖区文三路1号"},
+    }
+    masked = masked_party(person, individual=True)
+    assert masked == {
+        "name": "张**",
+        "id_number": "33**************34",
+        "birth_date": None,
+        "phone": "138****5678",
+        "email": "***@example.com",
+        "addresses": {"registered": "浙江省杭州市西湖区***"},
+    }
+    company = {"name": "杭州某某有限公司", "id_number": "91330106MA2XXXXX1Q", "legal_representative": "刘某某"}
+    company["phone"] = "0571-88990011"
+    shown = masked_party(company, individual=False)
+    assert (shown["name"], shown["id_number"], shown["legal_representative"]) == (
+        "杭州某某有限公司",
+        "91330106MA2XXXXX1Q",
+        "刘某某",
+    )
+    assert shown["phone"] == "0571-********"
+    assert person["name"] == "张三丰"  # the input is left as it was

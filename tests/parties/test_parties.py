@@ -93,3 +93,40 @@ def test_officers_register_parties_and_corrections_are_audited(regions):
     update_party(party, by=officer, expected_version=party.version, phone="13900003333")
     entry = AuditEntry.objects.filter(action="parties.party.changed").get()
     assert entry.changes == {"old": {"phone": "13900002222"}, "new": {"phone": "13900003333"}}
+
+
+def test_the_export_masks_personal_data_unless_asked_for_in_full(regions, tmp_path):
+    from django.core.management import call_command
+
+    from zhifa.core.tabular import read_rows
+    from zhifa.parties.tables import PARTY_TABLE
+
+    number = resident_id(dt.date(1990, 3, 7), 311)
+    create_party(by=None, kind="individual", name="王小明", id_number=number, phone="13812345678")
+    masked_file, full_file = tmp_path / "masked.csv", tmp_path / "full.csv"
+    call_command("parties", "export", str(masked_file))
+    text = masked_file.read_text(encoding="utf-8-sig")
+    assert number not in text
+    assert "王小明" not in text
+    assert "13812345678" not in text
+    assert "王**" in text
+    call_command("parties", "export", str(full_file), "--unmasked")
+    [(_, row)] = read_rows(PARTY_TABLE, full_file).rows
+    assert (row["name"], row["id_number"], row["phone"]) == ("王小明", number, "13812345678")
+
+
+def test_merging_keeps_the_cases_of_the_duplicate_and_refuses_a_person_into_a_company():
+    from tests.cases.flow import fresh, registered
+    from tests.factories.cases import build_world
+
+    w = build_world()
+    duplicate = create_party(by=None, kind="organisation", name="杭州演示化工公司（重复登记）")
+    case = registered(w, party=duplicate)
+    merge_parties(w.company, by=None, duplicate=duplicate)
+    assert fresh(case).party == w.company
+    entry = AuditEntry.objects.filter(action="parties.party.merged").get()
+    assert entry.changes["moved"]["cases.case"] == 1
+    assert entry.changes["duplicate"]["id"] == duplicate.pk
+    with pytest.raises(InvalidInput, match="自然人和单位不能合并"):
+        merge_parties(w.company, by=None, duplicate=w.person)
+    assert Party.objects.get(pk=w.person.pk).merged_into is None

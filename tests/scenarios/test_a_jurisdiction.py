@@ -19,9 +19,10 @@ from tests.factories.lawbase import FOOD_LICENCE, make_matter
 from tests.factories.orgs import AgencyFactory
 from tests.scenarios.api import Api, Reply, document, warned
 from zhifa.lawbase.actions.laws import import_laws
-from zhifa.lawbase.actions.matters import assign_matter
+from zhifa.lawbase.actions.matters import assign_matter, unassign_matter
 from zhifa.lawbase.choices import HoldingSource
 from zhifa.lawbase.law_data import iter_laws
+from zhifa.lawbase.models import AgencyMatter
 from zhifa.orgs.choices import Role
 from zhifa.parties.demo_data import credit_code
 from zhifa.parties.models import Party
@@ -135,6 +136,39 @@ def test_LP_22_street_office_may_open_the_case_under_its_devolution_decision(w):
     assert case["status"] == "investigating"
     assert case["number"].startswith("西转")
     assert not warned(case, "LP-22")
+
+
+def test_LP_22_an_agency_whose_holding_has_ended_cannot_open_a_new_case(walk):
+    """The matter moved to the street office on 2025-07-01: the county bureau, which held it on the
+    day of the act, may no longer open a case on it; the street office may, under its decision."""
+    w = walk.w
+    holding = AgencyMatter.objects.get(agency=w.agency, matter=w.matter)
+    unassign_matter(holding, by=None, on=D(2025, 6, 30))
+    opened = lead(walk.officer, received_on=D(2025, 7, 2))
+    error = refused_by(request(walk.officer, opened["id"], registration(w, act_date=D(2025, 6, 20))), "LP-22")
+    assert "职权已于2025年06月30日终止" in error["message"]
+    assert "第二十四条" in error["citation"]
+    lead_untouched(walk.officer, opened["id"])
+    # The holding is kept, ended, not deleted.
+    holding.refresh_from_db()
+    assert holding.effective_to == D(2025, 6, 30)
+
+    handlers, street_api, street_head = township(w, effective_from=D(2025, 7, 1))
+    street_lead = lead(street_api, received_on=D(2025, 7, 2))
+    body = registration(w, handlers=handlers, act_date=D(2025, 7, 1), act_region=w.regions["township"].pk)
+    case = street_api.ok(f"/leads/{street_lead['id']}/registration", **body)
+    case = street_head.step(
+        case["id"], "approve_registration", registered_on=D(2025, 7, 3), preliminary_evidence="照片"
+    )
+    assert case["status"] == "investigating"
+
+
+def test_LP_22_a_case_opened_before_the_holding_ended_goes_on(walk):
+    case = walk.registered()
+    unassign_matter(AgencyMatter.objects.get(agency=walk.w.agency, matter=walk.w.matter), by=None, on=D(2025, 7, 5))
+    again = walk.officer.get(f"/cases/{case['id']}").body
+    assert again["status"] == "investigating"
+    assert again["number"] == case["number"]
 
 
 def test_LP_22_place_inside_the_agency_area_raises_no_warning(walk):

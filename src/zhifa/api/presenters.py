@@ -191,8 +191,12 @@ def benchmark_out(benchmark: Any) -> dict[str, Any]:
     }
 
 
-def party_out(party: Any) -> dict[str, Any]:
-    return {
+def party_out(party: Any, *, unmasked: bool = False) -> dict[str, Any]:
+    """A party as the API gives it: masked (parties.masking.masked_party) unless the caller holds
+    the explicit unmasked permission."""
+    from zhifa.parties.masking import masked_party
+
+    out = {
         "id": party.pk,
         "kind": party.kind,
         "name": party.name,
@@ -208,6 +212,7 @@ def party_out(party: Any) -> dict[str, Any]:
         "addresses": {a.kind: a.text for a in party.addresses.all()},
         "version": party.version,
     }
+    return out if unmasked else masked_party(out, individual=party.kind == "individual")
 
 
 def report_out(report: Any) -> dict[str, Any]:

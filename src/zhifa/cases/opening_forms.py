@@ -49,7 +49,8 @@ class AgencyForm(forms.Form):
 
 
 def held_matters(agency: Agency) -> models.QuerySet[Matter]:
-    """Penalty matters the agency exercises today (the rules check the act date)."""
+    """Penalty matters the agency holds or held (the rules check the dates: LP-22 refuses an ended
+    holding with its end date, which says more than an option missing from the list)."""
     return (
         Matter.objects.filter(holdings__agency=agency, kind=MatterKind.PENALTY, status=MatterStatus.ACTIVE)
         .distinct()

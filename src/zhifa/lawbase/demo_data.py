@@ -217,6 +217,13 @@ def load_demo(report: DemoReport, options: dict[str, Any]) -> None:
         f"江门市生态环境局裁量标准（真实数据，已过期）：导入 {jiangmen.created} 个基准，"
         f"{jiangmen.refused} 档因超出现行法定幅度被拒绝，{jiangmen.skipped} 项因引用旧版法律跳过"
     )
+    from zhifa.lawbase.waivers import load_guangdong_waivers
+
+    waivers = load_guangdong_waivers(by=None)
+    report.say(
+        f"首违不罚清单（广东省生态环境厅 粤环发〔2021〕7号 附件2，真实数据）：{waivers.items} 项中 "
+        f"{waivers.matched} 项对应演示事项，新增 {waivers.created} 个广东省基准"
+    )
     cases = load_reference_cases(by=None)
     report.say(f"典型案例：{cases} 件（最高人民法院行政协议诉讼典型案例）")
     synonyms = load_default_synonyms(by=None)

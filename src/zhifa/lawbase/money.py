@@ -25,9 +25,13 @@ def multiple(value: Decimal | None, base_label: str) -> str:
 
 
 def fine_range(base: str, minimum: Decimal | None, maximum: Decimal | None, base_label: str = "") -> str:
+    """5万元以上10万元以下; 违法所得1倍以上3倍以下 (the base named once, as the statutes write it)."""
     render = yuan if base == "amount" else (lambda v: multiple(v, base_label))
     if minimum is not None and maximum is not None:
-        return render(minimum) if minimum == maximum else f"{render(minimum)}以上{render(maximum)}以下"
+        if minimum == maximum:
+            return render(minimum)
+        upper = yuan(maximum) if base == "amount" else multiple(maximum, "")
+        return f"{render(minimum)}以上{upper}以下"
     if maximum is not None:
         return f"{render(maximum)}以下"
     if minimum is not None:

@@ -22,13 +22,16 @@ def _party_fits(level_party: str, statute_party: str) -> bool:
 
 
 def _within(level: DiscretionLevel, limit: StatutoryPenalty) -> bool:
+    """ "X以下" has no floor but nothing (the level may start at 0); "X以上" with no maximum sets a
+    floor and no ceiling; a fine with neither ("依法罚款") cannot bound a benchmark."""
     low = level.fine_min if level.fine_min is not None else Decimal(0)
     high = level.fine_max if level.fine_max is not None else low
     floor = limit.minimum if limit.minimum is not None else Decimal(0)
     if limit.maximum is None and limit.minimum is None:
-        return False  # "依法罚款" without figures cannot bound a benchmark
-    ceiling = limit.maximum if limit.maximum is not None else limit.minimum
-    return floor <= low <= high <= ceiling  # type: ignore[operator]
+        return False
+    if limit.maximum is None:
+        return floor <= low <= high
+    return floor <= low <= high <= limit.maximum
 
 
 def check_level(matter: Matter, level: DiscretionLevel) -> None:
@@ -57,7 +60,8 @@ def check_level(matter: Matter, level: DiscretionLevel) -> None:
 def _outside(level: DiscretionLevel, candidates: list[tuple[LegalBasis, StatutoryPenalty]]) -> RuleViolation:
     basis, limit = candidates[0]
     statute = "；".join(
-        (f"{p.condition}" if p.condition else "") + fine_range(p.base, p.minimum, p.maximum, p.base_label)
+        (f"{p.condition.rstrip('，,')}，" if p.condition else "")
+        + fine_range(p.base, p.minimum, p.maximum, p.base_label)
         for _, p in candidates
     )
     wanted = fine_range(level.fine_base, level.fine_min, level.fine_max, _base_label(level.fine_base, limit))

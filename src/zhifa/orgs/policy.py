@@ -42,6 +42,7 @@ class Scope(StrEnum):
 # Codes of apps above orgs are named by string: orgs may not import them (STYLE.md).
 VIEW_LAWBASE, MANAGE_LAWBASE, ASSIGN_MATTER = "lawbase.view", "lawbase.manage", "lawbase.assign_matter"
 VIEW_PARTY, CHANGE_PARTY, MERGE_PARTY = "parties.view", "parties.change", "parties.merge"
+VIEW_UNMASKED_PARTY = "parties.view_unmasked"
 VIEW_TEMPLATE, MANAGE_TEMPLATE = "documents.view_template", "documents.manage_template"
 VIEW_CASE, HANDLE_CASE, APPROVE_CASE = "cases.view", "cases.handle", "cases.approve"
 REVIEW_CASE, RECEIVE_LEAD, CONFIGURE_CASES = "cases.review", "cases.receive_lead", "cases.configure"
@@ -117,6 +118,7 @@ GRANTS: dict[str, dict[str, Scope]] = {
         MANAGE_LAWBASE: Scope.REGION,
         ASSIGN_MATTER: Scope.REGION,
         MERGE_PARTY: Scope.ALL,
+        VIEW_UNMASKED_PARTY: Scope.ALL,
         MANAGE_TEMPLATE: Scope.REGION,
         CONFIGURE_CASES: Scope.REGION,
     },

@@ -112,3 +112,29 @@ def public_view(party: Any) -> dict[str, str]:
         "legal_representative": party.legal_representative,
         "address": "",
     }
+
+
+def masked_party(fields: dict[str, Any], *, individual: bool) -> dict[str, Any]:
+    """The fields of a party as they leave the staff system for someone without the unmasked
+    permission (API output, exports), by the default profile (ZJ-7): a person's name, ID number,
+    birth date, contact details and addresses are masked; an organisation keeps its name, code and
+    representative (all public in its registration) and has its contact details masked."""
+    out = dict(fields)
+    for key in ("phone",):
+        if out.get(key):
+            out[key] = mask_phone(out[key])
+    if out.get("email"):
+        out["email"] = MASK * 3 + out["email"][out["email"].find("@") :] if "@" in out["email"] else MASK * 3
+    if not individual:
+        return out
+    if out.get("name"):
+        out["name"] = mask_name(out["name"])
+    if out.get("id_number"):
+        out["id_number"] = mask_id_number(out["id_number"])
+    if "birth_date" in out:
+        out["birth_date"] = None
+    if isinstance(out.get("addresses"), dict):
+        out["addresses"] = {kind: mask_address(text) for kind, text in out["addresses"].items()}
+    if out.get("address"):
+        out["address"] = mask_address(out["address"])
+    return out

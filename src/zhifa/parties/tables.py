@@ -64,24 +64,28 @@ PARTY_TABLE = TableSpec(
 )
 
 
-def party_rows(parties: QuerySet[Party]) -> list[dict[str, Any]]:
+def party_rows(parties: QuerySet[Party], *, unmasked: bool = False) -> list[dict[str, Any]]:
+    """Rows for export; personal data masked (parties.masking.masked_party) unless `unmasked`,
+    which only a holder of parties.view_unmasked (or the operator's explicit --unmasked) asks for.
+    A masked file cannot be imported back: its ID numbers do not validate."""
+    from zhifa.parties.masking import masked_party
+
     rows = []
     for party in parties.filter(merged_into__isnull=True).select_related("region").prefetch_related("addresses"):
         address = next(
             (a.text for a in party.addresses.all() if a.kind in {AddressKind.REGISTERED, AddressKind.BUSINESS}), ""
         )
-        rows.append(
-            {
-                "kind": party.get_kind_display(),
-                "name": party.name,
-                "id_type": party.get_id_type_display(),
-                "id_number": party.id_number,
-                "legal_representative": party.legal_representative,
-                "phone": party.phone,
-                "email": party.email,
-                "address": address,
-                "region": party.region,
-                "credit_grade": party.credit_grade,
-            }
-        )
+        row = {
+            "kind": party.get_kind_display(),
+            "name": party.name,
+            "id_type": party.get_id_type_display(),
+            "id_number": party.id_number,
+            "legal_representative": party.legal_representative,
+            "phone": party.phone,
+            "email": party.email,
+            "address": address,
+            "region": party.region,
+            "credit_grade": party.credit_grade,
+        }
+        rows.append(row if unmasked else masked_party(row, individual=party.is_individual))
     return rows

@@ -12,14 +12,18 @@ from zhifa.api import presenters
 from zhifa.api.pagination import keyset_page
 from zhifa.api.routers.orgs import ERRORS
 from zhifa.api.schemas.parties import MergeIn, PartyIn, PartyOut, PartyUpdateIn
-from zhifa.core.scoping import fetch_for
+from zhifa.core.scoping import fetch_for, policy
 from zhifa.orgs.models import Region
 from zhifa.orgs.permissions import VIEW_REGION
 from zhifa.parties.actions.parties import create_party, merge_parties, update_party
 from zhifa.parties.models import Party
-from zhifa.parties.permissions import VIEW_PARTY
+from zhifa.parties.permissions import VIEW_PARTY, VIEW_UNMASKED_PARTY
 
 router = Router(tags=["parties"])
+
+
+def _out(request: HttpRequest, party: Party) -> dict[str, Any]:
+    return presenters.party_out(party, unmasked=policy().can(request.user, VIEW_UNMASKED_PARTY, party))
 
 
 def _parties(request: HttpRequest) -> Any:
@@ -40,13 +44,13 @@ def list_parties(request: HttpRequest, filters: Query[PartyFilter]) -> dict[str,
         parties = parties.filter(Q(name__contains=filters.q) | Q(legal_representative__contains=filters.q))
     if filters.id_number:
         parties = parties.filter(id_number=filters.id_number.strip().upper())
-    return keyset_page(parties, after=filters.after, limit=filters.limit, serialize=presenters.party_out)
+    return keyset_page(parties, after=filters.after, limit=filters.limit, serialize=lambda party: _out(request, party))
 
 
 @router.get("/parties/{party_id}", response={200: PartyOut, **ERRORS})
 def get_party(request: HttpRequest, party_id: int) -> dict[str, Any]:
     fetch_for(Party, request.user, VIEW_PARTY, pk=party_id)
-    return presenters.party_out(_parties(request).get(pk=party_id))
+    return _out(request, _parties(request).get(pk=party_id))
 
 
 @router.post("/parties", response={201: PartyOut, **ERRORS})
@@ -55,7 +59,7 @@ def create_party_endpoint(request: HttpRequest, payload: PartyIn) -> Status[dict
     region_code = data.pop("region_code")
     region = fetch_for(Region, request.user, VIEW_REGION, code=region_code) if region_code else None
     party = create_party(by=request.user, region=region, **data)
-    return Status(201, presenters.party_out(_parties(request).get(pk=party.pk)))
+    return Status(201, _out(request, _parties(request).get(pk=party.pk)))
 
 
 @router.patch("/parties/{party_id}", response={200: PartyOut, **ERRORS})
@@ -65,7 +69,7 @@ def update_party_endpoint(request: HttpRequest, party_id: int, payload: PartyUpd
     version = data.pop("version")
     addresses = data.pop("addresses", None)
     update_party(party, by=request.user, expected_version=version, addresses=addresses, **data)
-    return presenters.party_out(_parties(request).get(pk=party.pk))
+    return _out(request, _parties(request).get(pk=party.pk))
 
 
 @router.post(
@@ -75,4 +79,4 @@ def merge_endpoint(request: HttpRequest, party_id: int, payload: MergeIn) -> dic
     keep = fetch_for(Party, request.user, VIEW_PARTY, pk=party_id)
     duplicate = fetch_for(Party, request.user, VIEW_PARTY, pk=payload.duplicate_id)
     merge_parties(keep, by=request.user, duplicate=duplicate)
-    return presenters.party_out(_parties(request).get(pk=keep.pk))
+    return _out(request, _parties(request).get(pk=keep.pk))

@@ -34,12 +34,25 @@ OPENING = ("case.request_registration", "case.approve_registration", "summary.de
 )
 def lp_22(ctx: Context) -> str | None:
     case = ctx.case
-    if agency_holds(case.agency, case.matter, case.act_date) is None:
+    holding = agency_holds(case.agency, case.matter, case.act_date)
+    if holding is None:
         return _(
             "%(agency)s在违法行为发生之日不行使“%(matter)s”这一执法事项（乡镇、街道须有省级赋权决定），不能立案。"
         ) % {
             "agency": case.agency,
             "matter": case.matter.name,
+        }
+    # The power must still be the agency's on the day it opens the case: a holding that ended (the
+    # matter moved to another agency, a devolution withdrawn) opens nothing new.
+    opening_day = ctx.get("registered_on") or ctx.get("decided_on") or ctx.today
+    if holding.effective_to is not None and holding.effective_to < opening_day:
+        return _(
+            "%(agency)s行使“%(matter)s”这一执法事项的职权已于%(ended)s终止，%(day)s不能再立案，请移交现有管辖机关。"
+        ) % {
+            "agency": case.agency,
+            "matter": case.matter.name,
+            "ended": f"{holding.effective_to:%Y年%m月%d日}",
+            "day": f"{opening_day:%Y年%m月%d日}",
         }
     return None
 

@@ -14,7 +14,7 @@ from zhifa.core.imports import ImportReport, write_rows
 from zhifa.core.tabular import CellError, ReadResult
 from zhifa.lawbase.actions.discretion import create_benchmark, publish_benchmark, save_level
 from zhifa.lawbase.actions.matters import BasisSpec, create_matter, update_matter
-from zhifa.lawbase.choices import BasisRole, MatterStatus
+from zhifa.lawbase.choices import BasisRole, BenchmarkStatus, MatterStatus
 from zhifa.lawbase.events import TABLE_IMPORTED
 from zhifa.lawbase.models import DiscretionBenchmark, DiscretionLevel, Matter
 from zhifa.lawbase.statute_check import check_level
@@ -112,7 +112,13 @@ def import_benchmarks(
     *, by: Any | None, result: ReadResult, mode: str, source: str, on_progress: Progress = None
 ) -> ImportReport:
     """Rows are levels; rows sharing matter, title and region form one benchmark, created as a
-    draft and published when a 施行日期 is given. An existing benchmark of that title is left alone."""
+    draft and published when a 施行日期 is given.
+
+    Re-importing a benchmark that exists already: with the 施行日期 of a version already held it is
+    left alone (importing the same file twice writes nothing); with a later 施行日期 it becomes a new
+    version (its `previous` the latest one), and publishing it ends the version before on the day
+    before, whose levels, and the cases that used them, stay as they were. An earlier date is refused
+    with its row. Without a 施行日期 an existing benchmark is left alone."""
     _duplicates(
         result,
         lambda r: (r["matter"].pk, r["title"], r["region"].pk, r["order"]),
@@ -128,10 +134,14 @@ def import_benchmarks(
     def write(number: int, group: dict[str, Any]) -> bool:
         rows = [row for _, row in group["rows"]]
         first = rows[0]
-        if DiscretionBenchmark.objects.filter(
+        versions = DiscretionBenchmark.objects.filter(
             matter=first["matter"], title=first["title"], region=first["region"]
-        ).exists():
+        ).order_by("-effective_from", "-pk")
+        if versions.exists() and (
+            not first.get("effective_from") or versions.filter(effective_from=first["effective_from"]).exists()
+        ):
             return False
+        previous = versions.filter(status=BenchmarkStatus.PUBLISHED).first()
         benchmark = create_benchmark(
             by=by,
             matter=first["matter"],
@@ -155,6 +165,8 @@ def import_benchmarks(
                 other_penalties=row.get("other_penalties") or "",
                 standard=row.get("standard") or "",
             )
+        if previous is not None:
+            DiscretionBenchmark.objects.filter(pk=benchmark.pk).update(previous=previous)
         if first.get("effective_from"):
             publish_benchmark(
                 benchmark, by=by, effective_from=first["effective_from"], effective_to=first.get("effective_to")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhifa.core.errors import InvalidInput, RuleViolation
@@ -216,8 +217,32 @@ def assign_matter(
 
 
 @transaction.atomic
-def unassign_matter(holding: AgencyMatter, *, by: Any | None) -> None:
+def unassign_matter(holding: AgencyMatter, *, by: Any | None, on: dt.date | None = None) -> AgencyMatter:
+    """The agency stops exercising the matter after `on` (today when not given). The holding is kept
+    with its end date, so that the cases opened under it still show on what power they rest; from the
+    next day on no new case can be opened on it (rule LP-22)."""
     if by is not None:
         require(by, ASSIGN_MATTER, holding)
-    audit(MATTER_UNASSIGNED, by=by, obj=holding, changes={"agency": holding.agency_id, "matter": holding.matter_id})
-    holding.delete()
+    ended = on or timezone.localdate()
+    if holding.effective_from is not None and ended < holding.effective_from:
+        raise InvalidInput(
+            _("终止日期不能早于起始日期（%(start)s）。") % {"start": f"{holding.effective_from:%Y-%m-%d}"},
+            fields={"effective_to": [_("早于起始日期。")]},
+        )
+    if holding.effective_to is not None and holding.effective_to <= ended:
+        return holding  # already ended by then
+    before = holding.effective_to
+    AgencyMatter.objects.filter(pk=holding.pk).update(effective_to=ended)
+    holding.effective_to = ended
+    audit(
+        MATTER_UNASSIGNED,
+        by=by,
+        obj=holding,
+        changes={
+            "agency": holding.agency_id,
+            "matter": holding.matter_id,
+            "old": {"effective_to": before.isoformat() if before else None},
+            "new": {"effective_to": ended.isoformat()},
+        },
+    )
+    return holding
