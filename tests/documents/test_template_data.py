@@ -72,6 +72,7 @@ REQUIRED_CODES = {
     "court_enforcement_application",  # 强制执行申请书
     "closing_approval",  # 结案审批表
     "criminal_referral",  # 涉嫌犯罪案件移送书
+    "case_transfer_letter",  # 案件移送函
     "summary_decision",  # 当场行政处罚决定书
     "evidence_request_notice",  # 提供证据材料通知书
     "evidence_extraction_list",  # 证据提取单
@@ -216,6 +217,7 @@ SEALED = [
     "enforcement_decision",
     "substitute_performance_decision",
     "referral_property_notice",
+    "case_transfer_letter",
 ]
 
 
@@ -437,6 +439,11 @@ def sample_context(*, kind: str = "organisation", hearing: bool = True) -> dict[
             "reasons": "当事人非法经营数额达到追诉标准",
             "items": [{"name": "涉案物料", "spec": "中砂", "quantity": "约12立方米", "note": "已扣押"}],
             "receiver": "杭州市公安局西湖区分局",
+        },
+        "transfer": {
+            "to_agency": "杭州市西湖区市场监督管理局",
+            "reason": "主要违法事实为无证经营食品，属市场监督管理部门管辖",
+            "transferred_on": date(2026, 3, 12),
         },
     }
 

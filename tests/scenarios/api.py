@@ -4,12 +4,14 @@ outcomes a rule can have (done, or refused with its id and article)."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.test import Client
 
 BACKEND = "zhifa.orgs.auth.backend.PolicyBackend"
+STEP_PATH = re.compile(r"^/cases/(\d+)/[a-z_]+$")
 
 
 @dataclass
@@ -32,7 +34,15 @@ class Api:
         response = self.client.get(f"/api/v1{path}", params)
         return Reply(response.status_code, response.json())
 
-    def post(self, path: str, **body: Any) -> Reply:
+    def post(self, path: str, *, send_version: bool = True, **body: Any) -> Reply:
+        """POST to the API. A case step carries the case's current version, as a client that has
+        just read the case would send it (optimistic locking), unless `version` is given or
+        `send_version` is False."""
+        step = STEP_PATH.match(path)
+        if step and send_version and "version" not in body:
+            from zhifa.cases.models import Case
+
+            body["version"] = Case.objects.values_list("version", flat=True).get(pk=int(step.group(1)))
         response = self.client.post(
             f"/api/v1{path}", data=json.dumps(body, default=str, ensure_ascii=False), content_type="application/json"
         )

@@ -140,12 +140,10 @@ def test_LE_35_reminder_states_the_time_limit_manner_amount_and_the_right_to_be_
 
 def test_LE_39_three_years_of_suspended_enforcement_raise_the_may_close_alert(walk):
     case = served_case(walk, D(2025, 1, 10))
-    reply = walk.head.client.post(
-        f"/api/v1/cases/{case['id']}/suspend_enforcement",
-        data={"ground": "当事人确无履行能力", "started_on": "2025-07-01"},
-        content_type="application/json",
+    reply = walk.head.post(
+        f"/cases/{case['id']}/suspend_enforcement", ground="当事人确无履行能力", started_on="2025-07-01"
     )
-    assert reply.status_code == 200, reply.content
+    assert reply.status == 200, reply.body
     assert deadline(walk.officer.case(case["id"]), "LE-39")["due"] == "2028-07-01"
 
 
@@ -199,13 +197,11 @@ def test_LE_43_cutting_off_utilities_is_refused(walk):
 def test_LE_43_direct_enforcement_is_a_step_of_the_api(walk):
     case = served_case(walk, D(2025, 1, 10))
     reminded(walk, case, D(2025, 7, 1), D(2025, 7, 11))
-    reply = walk.head.client.post(
-        f"/api/v1/cases/{case['id']}/enforce_directly",
-        data={"kind": "money", "scheduled_at": "2025-10-02T10:00:00+08:00"},
-        content_type="application/json",
+    reply = walk.head.post(
+        f"/cases/{case['id']}/enforce_directly", kind="money", scheduled_at="2025-10-02T10:00:00+08:00"
     )
-    assert reply.status_code == 422, reply.content
-    assert reply.json()["rule"] == "LE-43"
+    assert reply.status == 422, reply.body
+    assert reply.rule == "LE-43"
 
 
 # --- LE-44: forced demolition ---------------------------------------------------------------------
@@ -372,12 +368,10 @@ def test_LE_53_a_second_court_application_is_refused_not_a_server_error(walk):
     case = served_case(walk, D(2025, 1, 10))
     reminded(walk, case, D(2025, 6, 3), D(2025, 6, 13))
     assert apply(walk, case, D(2025, 7, 16)).status == 200
-    second = walk.head.client.post(
-        f"/api/v1/cases/{case['id']}/apply_court_enforcement",
-        data={"filed_on": "2025-07-20", "court": COURT, "signed_by_head": True},
-        content_type="application/json",
+    second = walk.head.post(
+        f"/cases/{case['id']}/apply_court_enforcement", filed_on="2025-07-20", court=COURT, signed_by_head=True
     )
-    assert second.status_code in {409, 422}, second.content
+    assert second.status in {409, 422}, second.body
 
 
 # --- LE-54: ten working days after the 催告书, and the head's signature -------------------------------

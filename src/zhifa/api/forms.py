@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from django import forms
 from ninja import Schema
-from pydantic import Field, create_model
+from pydantic import ConfigDict, Field, create_model
 
 from zhifa.core.errors import InvalidInput
 
@@ -48,7 +48,10 @@ def _annotation(field: forms.Field) -> Any:
 
 def _description(name: str, field: forms.Field) -> str:
     if name == "version":
-        return "The case version the client last read (optimistic locking); omit to skip the check."
+        return (
+            "The case version the client last read (optimistic locking). Required by every case step: "
+            "missing → 422 version_required; stale → 409 stale_version."
+        )
     text = str(field.label or name)
     if field.help_text:
         text += f"：{field.help_text}"
@@ -57,8 +60,22 @@ def _description(name: str, field: forms.Field) -> str:
     return text
 
 
+class _VersionedSchema(Schema):
+    """A case step's input: `version` may be absent for the type check, so that the endpoint can
+    answer with its own error (version_required), but OpenAPI lists it as required."""
+
+    model_config = ConfigDict(json_schema_extra=lambda schema: _require(schema, "version"))
+
+
+def _require(schema: dict[str, Any], name: str) -> None:
+    required = schema.setdefault("required", [])
+    if name not in required:
+        required.append(name)
+
+
 def schema_from_form(form_class: type[forms.Form], name: str) -> type[Schema]:
     """A ninja Schema with one property per form field."""
+    base = _VersionedSchema if "version" in form_class.base_fields else Schema
     properties: dict[str, Any] = {}
     for field_name, field in form_class.base_fields.items():
         annotation = _annotation(field)
@@ -73,7 +90,7 @@ def schema_from_form(form_class: type[forms.Form], name: str) -> type[Schema]:
             properties[field_name] = (annotation, Field(..., description=description))
         else:
             properties[field_name] = (annotation | None, Field(None, description=description))
-    return create_model(name, __base__=Schema, **properties)  # type: ignore[call-overload,no-any-return]
+    return create_model(name, __base__=base, **properties)  # type: ignore[call-overload,no-any-return]
 
 
 def validated(form: forms.Form) -> dict[str, Any]:

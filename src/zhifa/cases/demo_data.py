@@ -85,9 +85,9 @@ class Demo:
             matter=self.matter(code),
         )
 
-    def registered(self, summary_: str, party: str, code: str, *, start: int) -> Case:
+    def proposed(self, summary_: str, party: str, code: str, *, start: int) -> Case:
         lead = self.lead(summary_, start - 1, party, code)
-        case = registration.request_registration(
+        return registration.request_registration(
             lead,
             by=self.users[0],
             matter=self.matter(code),
@@ -97,8 +97,10 @@ class Demo:
             facts=summary_,
             handlers=self.officers,
         )
+
+    def registered(self, summary_: str, party: str, code: str, *, start: int) -> Case:
         return registration.approve_registration(
-            case,
+            self.proposed(summary_, party, code, start=start),
             by=self.head,
             expected_version=None,
             preliminary_evidence="现场检查照片、执法记录仪视频",
@@ -138,6 +140,7 @@ class Demo:
         return Case.objects.get(pk=case.pk)
 
     def reported(self, case: Case, fine: Decimal, **circumstances: Any) -> Case:
+        """调查终结报告 with a fine (and the circumstances the report records)."""
         penalty = Penalty(kinds=("fine",), fine=fine, illegal_gains=Decimal(0), correction="责令立即改正违法行为")
         reporting.submit_report(
             case,
@@ -345,9 +348,72 @@ def load_demo(report: DemoReport) -> None:
         task_group=d.officers,
         attachments=["transfer_letter", "investigation_report", "item_list"],
     )
+    referral.decide_referral(Case.objects.get(pk=crime.pk), by=d.head, expected_version=None, approved=True)
+    referral.transfer_to_police(
+        Case.objects.get(pk=crime.pk),
+        by=d.users[0],
+        expected_version=None,
+        police="杭州市公安局西湖区分局",
+        party_notified_on=_day(-1),
+    )
+    _other_outcomes(d)
     report.say(
         f"案件：{Case.objects.filter(agency=d.agency).count()} 件演示案件，"
-        "覆盖线索、立案、调查、审核、告知、决定、执行、结案、归档和移送"
+        "覆盖线索、立案、不予立案、调查、中止、终止、审核、告知、听证、决定、执行、结案、归档和移送"
+    )
+
+
+def _other_outcomes(d: Demo) -> None:
+    """The stages off the main line: not registered, report submitted, hearing, suspended,
+    terminated, transferred to the competent agency."""
+    declined = d.lead("群众举报：某店门前堆放杂物（核查时已清理）", -10, "王小明", "CG-001")
+    registration.decline_lead(
+        declined,
+        by=d.head,
+        reason="经核查，违法行为轻微并已及时改正，没有造成危害后果，不予立案，已对当事人进行教育。",
+        decided_on=_day(-8),
+    )
+    registration.decline_registration(
+        d.proposed("户外设施灯光显示不全（已修复）", "杭州演示广告传媒有限公司", "CG-009", start=-7),
+        by=d.head,
+        expected_version=None,
+        reason="当事人在发现后即自行修复，违法行为轻微并及时改正，没有造成危害后果。",
+        decided_on=_day(-6),
+    )
+    _full(d, "施工泥浆流溢至城市道路", "杭州演示建材贸易有限公司", "CG-020", start=-25)
+    heard = d.reviewed(
+        d.reported(
+            d.investigated(
+                d.registered("未取得瓶装燃气经营许可证经营瓶装燃气", "杭州演示食品科技有限公司", "CG-036", start=-50),
+                -49,
+            ),
+            Decimal(100000),
+        ),
+        -20,
+    )
+    notified = d.notified(heard, -6)
+    notice.request_hearing(notified, by=d.users[0], expected_version=None, requested_on=_day(-4))
+    investigation.suspend(
+        d.investigated(d.registered("擅自占用城市绿化用地", "李晓燕", "CG-035", start=-35), -34),
+        by=d.head,
+        expected_version=None,
+        ground="当事人因重大疾病住院治疗，暂时无法配合调查",
+        started_on=_day(-10),
+    )
+    investigation.terminate(
+        d.investigated(d.registered("擅自砍伐城市树木", "杭州演示环保建材有限公司", "CG-034", start=-40), -39),
+        by=d.head,
+        expected_version=None,
+        ground="当事人已注销，且无权利义务承受人",
+        terminated_on=_day(-15),
+    )
+    referral.transfer_case(
+        d.investigated(d.registered("店外经营兼售散装食品", "孙大伟", "CG-003", start=-9), -8),
+        by=d.head,
+        expected_version=None,
+        to_agency=Agency.objects.get(name="杭州市西湖区市场监督管理局"),
+        reason="经调查，主要违法事实为无证经营散装食品，属市场监督管理部门管辖。",
+        transferred_on=_day(-5),
     )
 
 

@@ -23,7 +23,7 @@ from zhifa.cases.choices import (
 from zhifa.cases.models import Case, Evidence
 from zhifa.lawbase.choices import PenaltyKind
 from zhifa.orgs.models import Agency, Officer, User
-from zhifa.orgs.permissions import VIEW_AGENCY, VIEW_OFFICER
+from zhifa.orgs.permissions import VIEW_OFFICER
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input type=date> reads
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -412,6 +412,16 @@ class SuspendForm(StepForm):
     started_on = forms.DateField(label=_("中止日期"), widget=DATE)
 
 
+class DeclineRegistrationForm(StepForm):
+    reason = forms.CharField(label=_("不予立案的情形及理由"), widget=TEXT)
+    decided_on = forms.DateField(label=_("决定日期"), widget=DATE)
+
+
+class TerminateForm(StepForm):
+    ground = forms.CharField(label=_("终止调查的理由"), max_length=300)
+    terminated_on = forms.DateField(label=_("终止日期"), widget=DATE)
+
+
 class ResumeForm(StepForm):
     resumed_on = forms.DateField(label=_("恢复日期"), widget=DATE)
 
@@ -421,6 +431,14 @@ class ExtendForm(StepForm):
     reason = forms.CharField(label=_("理由"), widget=TEXT)
 
 
+def other_agencies(case: Case | None) -> Any:
+    """Agencies a case may be transferred to or shared with: any active enforcement body other
+    than the case's own. Their names are public (the agency register), so the choice is not
+    limited to the agencies the user may administer."""
+    agencies = Agency.objects.filter(is_active=True).order_by("name")
+    return agencies.exclude(pk=case.agency_id) if case is not None else agencies
+
+
 class TransferForm(StepForm):
     to_agency = forms.ModelChoiceField(label=_("有管辖权的机关"), queryset=Agency.objects.none())
     reason = forms.CharField(label=_("移送理由"), widget=TEXT)
@@ -428,7 +446,16 @@ class TransferForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_agency"].queryset = Agency.objects.restrict(self.user, VIEW_AGENCY).filter(is_active=True)  # type: ignore[attr-defined]
+        self.fields["to_agency"].queryset = other_agencies(self.case)  # type: ignore[attr-defined]
+
+
+class ParticipantForm(StepForm):
+    agency = forms.ModelChoiceField(label=_("协办机关"), queryset=Agency.objects.none())
+    duty = forms.CharField(label=_("协办事项"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = other_agencies(self.case)  # type: ignore[attr-defined]
 
 
 class ReferralForm(StepForm):

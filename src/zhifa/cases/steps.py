@@ -158,6 +158,18 @@ STEPS: list[Step] = [
         primary=True,
     ),
     Step(
+        "decline_registration",
+        _("不予立案"),
+        f.DeclineRegistrationForm,
+        lambda c, u, d: registration.decline_registration(
+            c, by=u, expected_version=_v(d), reason=d["reason"], decided_on=d["decided_on"]
+        ),
+        APPROVE_CASE,
+        (S.REGISTRATION_PENDING,),
+        "",
+        lambda c: {"decided_on": timezone.localdate()},
+    ),
+    Step(
         "record_transcript",
         _("制作笔录"),
         f.TranscriptForm,
@@ -286,6 +298,7 @@ STEPS: list[Step] = [
         lambda c, u, d: deciding.deliver(
             _document(c, d),
             by=u,
+            expected_version=_v(d),
             method=d["method"],
             recipient=d["recipient"],
             address=d.get("address") or "",
@@ -648,6 +661,18 @@ STEPS: list[Step] = [
         primary=True,
     ),
     Step(
+        "terminate",
+        _("终止调查"),
+        f.TerminateForm,
+        lambda c, u, d: investigation.terminate(
+            c, by=u, expected_version=_v(d), ground=d["ground"], terminated_on=d["terminated_on"]
+        ),
+        APPROVE_CASE,
+        INVESTIGATION + (S.SUSPENDED,),
+        "case.terminate",
+        lambda c: {"terminated_on": timezone.localdate()},
+    ),
+    Step(
         "extend_time_limit",
         _("延长办案期限"),
         f.ExtendForm,
@@ -729,6 +754,17 @@ STEPS: list[Step] = [
         INVESTIGATION + (S.REGISTRATION_PENDING,),
         "",
         lambda c: {"transferred_on": timezone.localdate()},
+    ),
+    Step(
+        "add_participant",
+        _("增加协办机关"),
+        f.ParticipantForm,
+        lambda c, u, d: referral.add_participant(
+            c, by=u, expected_version=_v(d), agency=d["agency"], duty=d.get("duty") or ""
+        ),
+        APPROVE_CASE,
+        INVESTIGATION + (S.REGISTRATION_PENDING, S.SUSPENDED, S.NOTIFIED, S.HEARING),
+        "",
     ),
     Step(
         "refer_crime",

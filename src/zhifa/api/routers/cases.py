@@ -8,8 +8,9 @@ step's form, its checks those of the step's action, so the API and the staff pag
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from zhifa.api import case_presenters as present
@@ -18,9 +19,10 @@ from zhifa.api.pagination import keyset_page
 from zhifa.api.routers.orgs import ERRORS
 from zhifa.api.schemas.cases import CaseOut, CaseStateOut, EventOut, LeadOut
 from zhifa.cases import opening
+from zhifa.cases.actions.closing import case_file_content
 from zhifa.cases.actions.registration import decline_lead, extend_lead
 from zhifa.cases.availability import options
-from zhifa.cases.choices import OPEN_STATUSES
+from zhifa.cases.choices import OPEN_STATUSES, CaseStatus
 from zhifa.cases.models import Case, Lead
 from zhifa.cases.opening_forms import (
     DeclineLeadForm,
@@ -33,6 +35,7 @@ from zhifa.cases.permissions import VIEW_CASE
 from zhifa.cases.selectors import own_agency
 from zhifa.cases.steps import STEPS, Step
 from zhifa.cases.timeline import state_at
+from zhifa.core.errors import InvalidInput
 from zhifa.core.scoping import fetch_for
 
 router = Router(tags=["cases"])
@@ -185,11 +188,32 @@ def state(request: HttpRequest, case_id: int, at: dt.datetime | None = None) -> 
     }
 
 
+@router.get(
+    "/cases/{case_id}/case-file",
+    response={200: None, **ERRORS},
+    summary="The electronic case file of an archived case (电子案卷): a zip of every document PDF and a manifest "
+    "with each file's SHA-256",
+)
+def download_case_file(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _case(request, case_id)
+    if case.status != CaseStatus.ARCHIVED:
+        raise InvalidInput(_("案件归档后才有电子案卷。"), code="wrong_stage")
+    response = HttpResponse(case_file_content(case), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{case.case_code}.zip"'
+    return response
+
+
 def _step_endpoint(step: Step) -> None:
     schema = schema_from_form(step.form, "".join(p.title() for p in step.code.split("_")) + "In")
 
     def take_step(request: HttpRequest, case_id: int, payload: schema) -> dict[str, Any]:  # type: ignore[valid-type]
         case = _case(request, case_id)
+        if payload.version is None:  # type: ignore[attr-defined]
+            raise InvalidInput(
+                _("请提供案件的版本号（version），即您读取案件时看到的版本。"),
+                code="version_required",
+                fields={"version": [_("必填。")]},
+            )
         form = step.form(form_data(payload), case=case, user=request.user)
         step.run(case, request.user, validated(form))
         return _case_out(request, case.pk)

@@ -6,9 +6,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from zhifa.cases import case_file
 from zhifa.cases.actions.common import allowed, change, check, finish, lock, require_status
 from zhifa.cases.actions.deadlines import cancel
 from zhifa.cases.actions.documents import issue_document
@@ -19,28 +22,6 @@ from zhifa.cases.permissions import APPROVE_CASE, HANDLE_CASE
 from zhifa.core.errors import InvalidInput
 
 CLOSABLE = (CaseStatus.DECIDED, CaseStatus.EXECUTING)
-# 市监程序 第七十八条: the order of the file (正卷, then 副卷).
-FILE_ORDER = [
-    "registration_approval",
-    "penalty_decision",
-    "no_penalty_decision",
-    "summary_decision",
-    "prior_notice",
-    "hearing_notice",
-    "inspection_record",
-    "inquiry_record",
-    "preservation_notice",
-    "seizure_decision",
-    "hearing_record",
-    "enforcement_reminder",
-    "court_enforcement_application",
-    "lead_registration",
-    "investigation_report",
-    "legal_review_opinion",
-    "hearing_report",
-    "collective_discussion_record",
-    "closing_approval",
-]
 
 
 def _unfinished_execution(case: Case, on: dt.date) -> str | None:
@@ -87,11 +68,35 @@ def archive_case(case: Case, *, by: Any, expected_version: int | None, archived_
         require_status(case, CaseStatus.DECIDED, CaseStatus.CLOSED)
     else:
         require_status(case, CaseStatus.CLOSED)
-    index = sorted(
-        case.documents.filter(void=False),
-        key=lambda d: (FILE_ORDER.index(d.code) if d.code in FILE_ORDER else len(FILE_ORDER), d.pk),
-    )
+    index = case_file.ordered_documents(case)
     contents = [{"title": d.title, "number": d.number, "sha256": d.sha256, "issued_on": d.issued_on} for d in index]
     change(case, status=CaseStatus.ARCHIVED, archived_on=archived_on)
-    finish(case, "archived", by=by, payload={"archived_on": archived_on, "contents": contents})
+    finish(
+        case,
+        "archived",
+        by=by,
+        payload={"archived_on": archived_on, "contents": contents, "case_file": case_file.path_of(case)},
+    )
+    # The zip of every PDF with its manifest, once the PDFs issued in this transaction exist.
+    transaction.on_commit(lambda: store_case_file(case.pk))
     return case
+
+
+def store_case_file(case_id: int) -> str:
+    """Build the electronic case file and store it (replacing an earlier one); returns its path."""
+    case = Case.objects.select_related("agency").get(pk=case_id)
+    content = case_file.build(case)
+    path = case_file.path_of(case)
+    if default_storage.exists(path):
+        default_storage.delete(path)
+    default_storage.save(path, ContentFile(content))
+    return path
+
+
+def case_file_content(case: Case) -> bytes:
+    """The stored case file of an archived case, built now if its build did not run."""
+    path = case_file.path_of(case)
+    if not default_storage.exists(path):
+        store_case_file(case.pk)
+    with default_storage.open(path, "rb") as handle:
+        return handle.read()

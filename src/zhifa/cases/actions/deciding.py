@@ -129,6 +129,7 @@ def deliver(
     by: Any,
     method: str,
     recipient: str,
+    expected_version: int | None = None,
     sent_on: dt.date,
     served_on: dt.date | None = None,
     address: str = "",
@@ -138,7 +139,7 @@ def deliver(
 ) -> Delivery:
     """送达. In person and by post the service date is recorded; electronic service is complete
     when the party opens the link; public notice is deemed served after 30 days."""
-    case = lock(document.case, None)
+    case = lock(document.case, expected_version)
     allowed(by, HANDLE_CASE, case)
     if method not in DeliveryMethod.values:
         raise InvalidInput(_("请选择送达方式。"), fields={"method": [_("不是允许的取值。")]})
@@ -172,6 +173,7 @@ def deliver(
     )
     if served_on is not None:
         _on_served(case, document, served_on)
+        _issue_receipt(case, document, delivery)
     change(case)
     finish(
         case,
@@ -184,6 +186,28 @@ def deliver(
 
 
 @transaction.atomic
+def _issue_receipt(case: Case, document: CaseDocument, delivery: Delivery) -> None:
+    """送达回证 of a served document: at service in person or by post, when a public notice is
+    deemed served, and for electronic service when the party opens the link."""
+    if document.code == "delivery_receipt":
+        return
+    issue_document(
+        case,
+        "delivery_receipt",
+        extra={
+            # The receipt names the document it proves the service of (送达文书及文号).
+            "document": {"number": f"{document.title} {document.number}".strip()},
+            "delivery": {
+                "address": delivery.address,
+                "delivered_at": delivery.served_on or delivery.sent_on,
+                "method_label": delivery.get_method_display(),
+                "recipient": delivery.recipient,
+                "refused_note": delivery.note if delivery.refused else "",
+            },
+        },
+    )
+
+
 def open_electronic_delivery(token: str) -> Delivery | None:
     """The party opened the link: the opening is the delivery receipt (送达回证)."""
     delivery = Delivery.objects.select_for_update().filter(token=token, method=DeliveryMethod.ELECTRONIC).first()
@@ -195,6 +219,8 @@ def open_electronic_delivery(token: str) -> Delivery | None:
         Delivery.objects.filter(pk=delivery.pk).update(opened_at=now, served_on=served_on)
         case = lock(delivery.case, None)
         _on_served(case, delivery.document, served_on)
+        delivery.refresh_from_db()
+        _issue_receipt(case, delivery.document, delivery)
         change(case)
         finish(case, "delivery.opened", by=None, payload={"document": delivery.document.title, "served_on": served_on})
         delivery.refresh_from_db()

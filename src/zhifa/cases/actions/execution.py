@@ -156,9 +156,23 @@ def approve_deferral(
     if deadline is not None:
         type(deadline).objects.filter(pk=deadline.pk).update(due=pay_by)
     watch_surcharge_run(case)  # the surcharge, and so its 30 days, now run from `pay_by`
+    decision = getattr(case, "decision", None)
+    issue_document(
+        case,
+        "payment_deferral_approval",
+        penalty=Penalty.from_json(decision.penalty) if decision else None,
+        extra={"payment": {"installment_text": _deferral_text(pay_by, instalments or [])}},
+    )
     change(case)
     finish(case, "deferral.approved", by=by, payload={"pay_by": pay_by}, warnings=warnings)
     return deferral
+
+
+def _deferral_text(pay_by: dt.date, instalments: list[dict[str, Any]]) -> str:
+    if not instalments:
+        return _("准予延期至 %(date)s 前缴纳。") % {"date": pay_by}
+    parts = [f"{row.get('due', '')} {row.get('amount', '')}" for row in instalments]
+    return _("准予分期缴纳：%(parts)s；最后一期于 %(date)s 前缴清。") % {"parts": "；".join(parts), "date": pay_by}
 
 
 @transaction.atomic

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhifa.cases.actions.common import allowed, change, check, finish, lock, require_status
-from zhifa.cases.actions.deadlines import meet, open_deadline, open_for
-from zhifa.cases.choices import CaseStatus
+from zhifa.cases.actions.deadlines import cancel, meet, open_deadline, open_for
+from zhifa.cases.actions.documents import issue_document
+from zhifa.cases.choices import CaseStatus, TranscriptKind
 from zhifa.cases.citations import MARKET_PROCEDURE, PENALTY_LAW, art
 from zhifa.cases.models import Case, Evidence, Preservation, Recusal, Suspension, Transcript
 from zhifa.cases.permissions import APPROVE_CASE, HANDLE_CASE
@@ -87,9 +88,36 @@ def record_transcript(
     validate(transcript)
     transcript.save()
     transcript.officers.set(officers)
+    _issue_transcript(case, transcript, officers, recorder=by)
     change(case)
     finish(case, "transcript.recorded", by=by, payload={"kind": kind, "transcript": transcript.pk}, warnings=warnings)
     return transcript
+
+
+def _issue_transcript(case: Case, transcript: Transcript, officers: list[Officer], *, recorder: Any) -> None:
+    """现场笔录 or 询问笔录, signed by the officers who were there (LP-55)."""
+    inspection = transcript.kind == TranscriptKind.INSPECTION
+    numbers = {h.officer_id: h.credential_number for h in case.handlers.all()}
+    issue_document(
+        case,
+        "inspection_record" if inspection else "inquiry_record",
+        extra={
+            "case": {
+                "handlers": [{"name": str(o), "credential_number": numbers.get(o.pk, "")} for o in officers],
+            },
+            "transcript": {
+                "kind_label": transcript.get_kind_display(),
+                "started_at": timezone.localtime(transcript.started_at),
+                "ended_at": timezone.localtime(transcript.ended_at),
+                "place": transcript.place,
+                "interviewee_name": transcript.interviewee,
+                "recorder_name": getattr(recorder, "display_name", "") or str(recorder or ""),
+                "rights_notice_given": transcript.rights_notice_given,
+                "questions": [] if inspection else [{"q": "", "a": transcript.content}],
+            },
+            **({"facts": transcript.content} if inspection else {}),
+        },
+    )
 
 
 @transaction.atomic
@@ -188,6 +216,14 @@ def preserve_evidence(
             label=_("紧急先行登记保存：向负责人报告并补办批准"),
             replace=False,
         )
+    issue_document(
+        case,
+        "preservation_notice",
+        extra={
+            "reasons": _("证据可能灭失或者以后难以取得（《中华人民共和国行政处罚法》第五十六条）。"),
+            "measures": {"place": "", "items": [{"name": items.strip(), "spec": "", "quantity": "", "note": ""}]},
+        },
+    )
     change(case)
     finish(
         case,
@@ -363,6 +399,21 @@ def resume(case: Case, *, by: Any, expected_version: int | None, resumed_on: dt.
     _move_time_limit(case, paused)
     change(case, status=CaseStatus.INVESTIGATING)
     finish(case, "resumed", by=by, payload={"paused_days": paused})
+    return case
+
+
+@transaction.atomic
+def terminate(case: Case, *, by: Any, expected_version: int | None, ground: str, terminated_on: dt.date) -> Case:
+    """终止调查: the party died or ceased to exist with no successor, or another ground of 市监程序
+    第四十七条; the head approves and the time limit stops (MP-46)."""
+    case = lock(case, expected_version)
+    allowed(by, APPROVE_CASE, case)
+    require_status(case, *INVESTIGATING, CaseStatus.SUSPENDED)
+    warnings = check("case.terminate", case, by, ground=ground)
+    Suspension.objects.filter(case=case, ended_on__isnull=True).update(ended_on=terminated_on)
+    cancel(case, "LP-60")
+    change(case, status=CaseStatus.TERMINATED, closed_on=terminated_on)
+    finish(case, "terminated", by=by, payload={"ground": ground.strip()}, warnings=warnings)
     return case
 
 

@@ -83,6 +83,19 @@ def record_statement(
     if not content.strip():
         raise InvalidInput(_("请记录陈述申辩的内容。"), fields={"content": [_("必填。")]})
     statement = Statement.objects.create(case=case, content=content.strip(), received_on=received_on, refused=refused)
+    issue_document(
+        case,
+        "statement_record",
+        extra={
+            "transcript": {
+                "kind_label": _("陈述申辩笔录"),
+                "started_at": received_on,
+                "interviewee_name": case.party.legal_representative or case.party.name,
+                "recorder_name": getattr(by, "display_name", "") or str(by or ""),
+                "questions": [{"q": _("当事人的陈述、申辩意见"), "a": content.strip()}],
+            }
+        },
+    )
     change(case)
     finish(case, "statement.received", by=by, payload={"statement": statement.pk, "refused": refused})
     return statement
@@ -99,6 +112,18 @@ def review_statement(
         raise InvalidInput(_("请写明复核意见。"), fields={"opinion": [_("必填。")]})
     Statement.objects.filter(pk=statement.pk).update(
         adopted=adopted, review_opinion=opinion.strip(), reviewed_on=reviewed_on
+    )
+    issue_document(
+        case,
+        "statement_review",
+        extra={
+            "review": {
+                "conclusion": _("采纳") if adopted else _("不予采纳"),
+                "opinion": opinion.strip(),
+                "reviewed_on": reviewed_on,
+                "reviewer_name": getattr(by, "display_name", "") or str(by or ""),
+            }
+        },
     )
     change(case)
     finish(case, "statement.reviewed", by=by, payload={"statement": statement.pk, "adopted": adopted})
@@ -209,6 +234,23 @@ def record_hearing(
         party_absent=party_absent,
     )
     hearing.refresh_from_db()
+    if not party_absent:
+        issue_document(
+            case,
+            "hearing_record",
+            extra={
+                "hearing": {
+                    "date": hearing.scheduled_at,
+                    "place": hearing.place,
+                    "chair": str(hearing.chair),
+                    "clerk": getattr(by, "display_name", "") or str(by or ""),
+                    "participants": _("当事人%(party)s；委托代理人 %(agents)s 名")
+                    % {"party": case.party.name, "agents": agents},
+                    # What was said is in the signed paper record; a refusal to sign is noted here.
+                    "statements": _("当事人拒绝签名：%(note)s") % {"note": refusal_note} if refusal_note else "",
+                }
+            },
+        )
     issue_document(
         case,
         "hearing_report",

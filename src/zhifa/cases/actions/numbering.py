@@ -14,6 +14,7 @@ SERIES = {
     "reminder": "催字",
     "court": "强申字",
     "referral": "移字",
+    "transfer": "移函字",
     "other": "文字",
 }
 

@@ -53,20 +53,44 @@ def transfer_case(
     transfer = Transfer.objects.create(
         case=case, to_agency=to_agency, reason=reason.strip(), transferred_on=transferred_on
     )
+    number = next_number(case.agency, transferred_on.year, "transfer")
+    document = issue_document(
+        case,
+        "case_transfer_letter",
+        number=number,
+        extra={
+            "transfer": {"to_agency": str(to_agency), "reason": reason.strip(), "transferred_on": transferred_on},
+        },
+    )
     change(case, status=CaseStatus.TRANSFERRED)
-    finish(case, "transferred", by=by, payload={"to": str(to_agency), "lead": lead.pk, "reason": reason})
+    finish(
+        case,
+        "transferred",
+        by=by,
+        payload={"to": str(to_agency), "lead": lead.pk, "reason": reason, "number": number, "document": document.pk},
+    )
     return transfer
 
 
 @transaction.atomic
-def add_participant(case: Case, *, by: Any, agency: Agency, duty: str = "") -> CaseParticipant:
-    """A joint case: an assisting agency (协办) sees the case and may help."""
-    case = lock(case, None)
+def add_participant(
+    case: Case, *, by: Any, agency: Agency, duty: str = "", expected_version: int | None = None
+) -> CaseParticipant:
+    """A joint case (联合办案): the lead agency (主办) adds an assisting agency (协办), which then
+    sees the case and may help; the lead agency keeps the case and decides it."""
+    case = lock(case, expected_version)
     allowed(by, APPROVE_CASE, case)
+    if case.status not in OPEN_STATUSES:
+        raise InvalidInput(_("案件已办结，不能增加协办机关。"), code="wrong_stage")
     if agency.pk == case.agency_id:
-        raise InvalidInput(_("主办机关不能同时是协办机关。"), fields={"agency": []})
-    participant, _created = CaseParticipant.objects.get_or_create(case=case, agency=agency, defaults={"duty": duty})
-    finish(case, "participant.added", by=by, payload={"agency": str(agency), "duty": duty})
+        message = _("主办机关不能同时是协办机关。")
+        raise InvalidInput(message, fields={"agency": [message]})
+    if case.participants.filter(agency=agency).exists():
+        message = _("%(agency)s已是本案的协办机关。") % {"agency": agency}
+        raise InvalidInput(message, fields={"agency": [message]})
+    participant = CaseParticipant.objects.create(case=case, agency=agency, duty=duty.strip())
+    change(case)
+    finish(case, "participant.added", by=by, payload={"agency": str(agency), "duty": duty.strip()})
     return participant
 
 

@@ -166,6 +166,27 @@ def approve_registration(
 
 
 @transaction.atomic
+def decline_registration(
+    case: Case, *, by: Any, expected_version: int | None, reason: str, decided_on: dt.date
+) -> Case:
+    """不予立案: the head refuses a proposed case, with the reason, on a 不予立案审批表 (市监程序 第二十条)."""
+    case = lock(case, expected_version)
+    allowed(by, APPROVE_CASE, case)
+    require_status(case, CaseStatus.REGISTRATION_PENDING)
+    if not reason.strip():
+        raise InvalidInput(_("不予立案须写明理由。"), fields={"reason": [_("必填。")]})
+    change(case, status=CaseStatus.NOT_REGISTERED)
+    if case.lead_id:
+        Lead.objects.filter(pk=case.lead_id).update(
+            status=LeadStatus.NOT_REGISTERED, decision_reason=reason.strip(), decided_on=decided_on
+        )
+    meet(case, "MP-18", decided_on)
+    issue_document(case, "non_registration_approval", extra={"reasons": reason.strip()})
+    finish(case, "registration.declined", by=by, payload={"reason": reason.strip(), "decided_on": decided_on})
+    return case
+
+
+@transaction.atomic
 def decline_lead(lead: Lead, *, by: Any, reason: str, decided_on: dt.date) -> Lead:
     """不予立案, with the reason (市监程序 第二十条)."""
     lead = Lead.objects.select_for_update().get(pk=lead.pk)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zhifa.cases.actions.common import allowed, change, check, finish, lock, require_status
 from zhifa.cases.actions.deadlines import meet, open_deadline
+from zhifa.cases.actions.documents import issue_document
 from zhifa.cases.choices import CaseStatus, Outcome, ReviewKind, ReviewResult
 from zhifa.cases.citations import MARKET_PROCEDURE, art
 from zhifa.cases.models import Case, Discussion, Report, Review
@@ -70,6 +71,12 @@ def submit_report(
         outside_benchmark_reason=outside_benchmark_reason.strip() if not within_benchmark(case, penalty) else "",
     )
     change(case, status=CaseStatus.REPORTED, facts=facts.strip())
+    issue_document(
+        case,
+        "investigation_report",
+        penalty=penalty,
+        extra={"facts": facts.strip(), "reasons": discretion_reason.strip()},
+    )
     finish(
         case, "report.submitted", by=by, payload={"outcome": outcome, "penalty": penalty.to_json()}, warnings=warnings
     )
@@ -128,6 +135,18 @@ def record_review(
         qualification_number=qualification_number.strip(),
     )
     meet(case, "MP-49", reviewed_on)
+    issue_document(
+        case,
+        "legal_review_opinion",
+        extra={
+            "review": {
+                "conclusion": ReviewResult(result).label,
+                "opinion": opinion.strip(),
+                "reviewed_on": reviewed_on,
+                "reviewer_name": getattr(by, "display_name", "") or str(by),
+            }
+        },
+    )
     status: str = CaseStatus.REVIEWED if result == ReviewResult.PASSED else CaseStatus.INVESTIGATING
     if case.status in {CaseStatus.NOTIFIED, CaseStatus.HEARING} and result == ReviewResult.PASSED:
         status = case.status
@@ -154,6 +173,18 @@ def record_discussion(
         raise InvalidInput(_("集体讨论须记录参加人员和讨论决定。"), fields={"conclusion": [_("必填。")]})
     discussion = Discussion.objects.create(
         case=case, held_on=held_on, attendees=attendees.strip(), conclusion=conclusion.strip()
+    )
+    issue_document(
+        case,
+        "collective_discussion_record",
+        extra={
+            "discussion": {
+                "date": held_on,
+                "participants": attendees.strip(),
+                "minutes": "",
+                "conclusion": conclusion.strip(),
+            }
+        },
     )
     change(case)
     finish(case, "discussed", by=by, payload={"held_on": held_on, "conclusion": conclusion})

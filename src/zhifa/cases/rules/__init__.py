@@ -5,6 +5,7 @@ from zhifa.cases.rules import (  # noqa: F401  (each module registers its rules)
     b_investigation,
     c_substance,
     d_notice,
+    dc_time,
     e_decision,
     f_summary,
     g_payment,

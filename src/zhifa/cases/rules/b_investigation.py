@@ -188,12 +188,12 @@ def lp_56_lapsed(ctx: Context) -> str | None:
 @rule(
     "MP-46",
     group="B",
-    title=gettext_lazy("中止调查须有法定事由并经负责人批准"),
+    title=gettext_lazy("中止、终止调查须有法定事由并经负责人批准"),
     citation=art(MARKET_PROCEDURE, 46, 47),
     kind=RuleKind.REQUIRE,
-    steps=("case.suspend",),
+    steps=("case.suspend", "case.terminate"),
 )
 def mp_46(ctx: Context) -> str | None:
     if not (ctx.get("ground") or "").strip():
-        return _("中止调查须写明事由。")
+        return _("终止调查须写明事由。") if ctx.step == "case.terminate" else _("中止调查须写明事由。")
     return None

@@ -1,0 +1,111 @@
+"""The electronic case file (电子案卷) built at 归档: one zip per case holding the PDF of every
+document issued in it, in the order of 市监程序 第七十八条, and a manifest with each file's
+SHA-256, so that the file can be checked years later without the database.
+
+It is built after the archiving transaction commits (rendering PDFs does not hold the database)
+and stored by `cases.actions.closing.store_case_file` under a path derived from the case code;
+building it again gives the same content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from typing import Any
+
+from zhifa.cases.models import Case, CaseDocument
+
+# 市监程序 第七十八条: the order of the file (正卷, then 副卷); documents not listed follow.
+FILE_ORDER = [
+    "registration_approval",
+    "non_registration_approval",
+    "penalty_decision",
+    "no_penalty_decision",
+    "summary_decision",
+    "delivery_receipt",
+    "prior_notice",
+    "hearing_notice",
+    "inspection_record",
+    "inquiry_record",
+    "statement_record",
+    "preservation_notice",
+    "seizure_decision",
+    "hearing_record",
+    "payment_deferral_approval",
+    "enforcement_reminder",
+    "court_enforcement_application",
+    "case_transfer_letter",
+    "criminal_referral",
+    "lead_registration",
+    "investigation_report",
+    "legal_review_opinion",
+    "statement_review",
+    "hearing_report",
+    "collective_discussion_record",
+    "closing_approval",
+]
+# Documents issued with the agency's signature (处罚决定书, 不予行政处罚决定书).
+SIGNED_CODES = {"penalty_decision", "no_penalty_decision"}
+MANIFEST = "manifest.json"
+# Every entry carries this time, so that the same documents always give the same zip.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def ordered_documents(case: Case) -> list[CaseDocument]:
+    return sorted(
+        case.documents.filter(void=False),
+        key=lambda d: (FILE_ORDER.index(d.code) if d.code in FILE_ORDER else len(FILE_ORDER), d.pk),
+    )
+
+
+def path_of(case: Case) -> str:
+    return f"case-files/{case.case_code}.zip"
+
+
+def _pdf(document: CaseDocument) -> bytes:
+    from zhifa.cases.actions.documents import produce_pdf
+
+    if not document.pdf:
+        produce_pdf(document.pk, sign=document.code in SIGNED_CODES)
+        document.refresh_from_db()
+    with document.pdf.open("rb") as handle:
+        return handle.read()
+
+
+def build(case: Case) -> bytes:
+    """The zip: NNN-<code>.pdf for each document, and manifest.json listing them with SHA-256."""
+    entries: list[dict[str, Any]] = []
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for position, document in enumerate(ordered_documents(case), start=1):
+            content = _pdf(document)
+            name = f"{position:03d}-{document.code}.pdf"
+            archive.writestr(zipfile.ZipInfo(name, ZIP_TIME), content)
+            entries.append(
+                {
+                    "file": name,
+                    "code": document.code,
+                    "title": document.title,
+                    "number": document.number,
+                    "issued_on": document.issued_on.isoformat(),
+                    "signed": document.signed,
+                    "verify_code": document.verify_code,
+                    "bytes": len(content),
+                    "sha256": hashlib.sha256(content).hexdigest(),
+                }
+            )
+        manifest = {
+            "case": {
+                "number": case.number,
+                "code": case.case_code,
+                "title": case.title,
+                "agency": str(case.agency),
+                "archived_on": case.archived_on.isoformat() if case.archived_on else None,
+            },
+            "files": entries,
+        }
+        text = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+        archive.writestr(zipfile.ZipInfo(MANIFEST, ZIP_TIME), text)
+    return buffer.getvalue()
