@@ -3,6 +3,7 @@
 #   scripts/test.sh                      everything
 #   scripts/test.sh --db sqlite|postgres only one database
 #   scripts/test.sh --no-lint [pytest args]
+#   ZHIFA_TEST_WORKERS=N                 pytest-xdist workers (default: one per core)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -27,6 +28,7 @@ for db in $dbs; do
     *) die "unknown database $db" ;;
   esac
   say "tests on $db"
-  "$VENV/bin/pytest" -q -p no:cacheprovider "$@"
+  # One worker per core (ZHIFA_TEST_WORKERS=0 runs in one process, e.g. to debug a failure).
+  "$VENV/bin/pytest" -q -p no:cacheprovider -n "${ZHIFA_TEST_WORKERS:-auto}" "$@"
 done
 say "all green"
