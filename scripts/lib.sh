@@ -50,7 +50,7 @@ build_python() {
   fi
   say "no Python 3.12+ found: building CPython $PY_BUILD_VERSION into .python/ (a few minutes)" >&2
   apt_ensure build-essential curl ca-certificates xz-utils pkg-config libssl-dev zlib1g-dev \
-    libbz2-dev libreadline-dev libsqlite3-dev libffi-dev liblzma-dev uuid-dev libgdbm-dev \
+    libbz2-dev libreadline-dev libsqlite3-dev libffi-dev liblzma-dev uuid-dev libgdbm-dev libgdbm-compat-dev \
     libncurses-dev >&2 || warn "some build dependencies are missing; the build may fail"
   local work log="$ROOT/.python-build.log"
   work="$(mktemp -d)"
