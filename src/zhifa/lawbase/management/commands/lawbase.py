@@ -46,6 +46,10 @@ class Command(BaseCommand):
         search.add_argument("--in-force", action="store_true", help="只看现行有效的")
         evaluate = sub.add_parser("evaluate", help="在线找法质量：按评测集计算 hit@1、hit@5")
         evaluate.add_argument("--misses", action="store_true", help="同时列出未命中的查询")
+        evaluate.add_argument(
+            "--set", choices=["main", "heldout"], default="main", help="评测集：main（默认）或 heldout（留出集）"
+        )
+        evaluate.add_argument("--no-synonyms", action="store_true", help="不用同义词检索，看同义词表带来多少")
         reindex = sub.add_parser("reindex", help="重建检索索引（默认只补建缺失的条目）")
         reindex.add_argument("--all", action="store_true", help="全部重建")
         for name, label in (("matters", "执法事项"), ("benchmarks", "裁量基准")):
@@ -63,15 +67,17 @@ class Command(BaseCommand):
         elif command == "search":
             self._search(options)
         elif command == "evaluate":
+            from zhifa.lawbase.search.evaluation import SETS, evaluate_suggest, load_pairs
             from zhifa.lawbase.search.evaluation import evaluate as run_evaluation
-            from zhifa.lawbase.search.evaluation import evaluate_suggest, load_pairs
 
-            pairs = load_pairs()
-            lines = run_evaluation(pairs).lines()
-            suggested = evaluate_suggest(pairs)
-            lines.insert(
-                1, f"  suggest   n={suggested.n:<4} hit@1={suggested.hit_at_1:.3f} hit@5={suggested.hit_at_5:.3f}"
-            )
+            pairs = load_pairs(SETS[options["set"]])
+            lines = run_evaluation(pairs, synonyms=not options["no_synonyms"]).lines()
+            lines[0] += f" set={options['set']}" + (" synonyms=off" if options["no_synonyms"] else "")
+            if not options["no_synonyms"]:
+                suggested = evaluate_suggest(pairs)
+                lines.insert(
+                    1, f"  suggest   n={suggested.n:<4} hit@1={suggested.hit_at_1:.3f} hit@5={suggested.hit_at_5:.3f}"
+                )
             shown = lines if options["misses"] else [line for line in lines if not line.lstrip().startswith("MISS")]
             self.stdout.write("\n".join(shown))
         elif command == "reindex":
