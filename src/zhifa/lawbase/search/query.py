@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -130,21 +131,25 @@ def search(text: str, *, filters: Filters | None = None, limit: int = 20, synony
     wanted = limit * 3 + 10
     # One statement per search: the engine ranks the searcher's words and, at EXPANSION_WEIGHT,
     # the words its synonyms add, with the kind / matter / in-force boosts applied before LIMIT.
-    ranked = dict(_engine().rank(query.terms, query.expansions, filters, wanted))
-    docs = SearchDocument.objects.only(*SHOWN_FIELDS).in_bulk([*ranked, *([exact] if exact else [])])
-    scores = _diversified({doc_id: score for doc_id, score in ranked.items() if doc_id in docs}, docs)
+    ranked = {
+        doc_id: (score, code) for doc_id, score, code in _engine().rank(query.terms, query.expansions, filters, wanted)
+    }
+    scores = _diversified(ranked)
     ids = sorted(scores, key=lambda i: (-scores[i], i))
     if exact is not None:
         ids = [exact, *[i for i in ids if i != exact]]
+    ids = ids[:limit]
+    # Only what is shown is read back, with its text for the snippet.
+    docs = SearchDocument.objects.only(*SHOWN_FIELDS).in_bulk(ids)
     top = max(scores.values(), default=1.0)
-    highlight = _highlight_terms(query)
+    highlight = _highlight_pattern(query)
     hits = []
-    for doc_id in ids[:limit]:
+    for doc_id in ids:
         doc = docs.get(doc_id)
         if doc is None:
             continue
         is_exact = doc_id == exact
-        plain, html = snippet(doc.text, highlight)
+        plain, html = _snippet(doc.text, highlight)
         hits.append(
             Hit(
                 kind=doc.kind,
@@ -189,15 +194,15 @@ def _weight_sql() -> str:
     )
 
 
-def _diversified(scores: dict[int, float], docs: dict[int, SearchDocument]) -> dict[int, float]:
+def _diversified(ranked: dict[int, tuple[float, str]]) -> dict[int, float]:
     """Each further entry of a matter already ranked (its article, its benchmarks) counts less, so
-    that five results are not one matter five times."""
+    that five results are not one matter five times. `ranked` maps an entry to (score, matter code)."""
     seen: dict[str, int] = {}
     out: dict[int, float] = {}
-    for doc_id in sorted(scores, key=lambda i: (-scores[i], i)):
-        code = docs[doc_id].matter_code
+    for doc_id in sorted(ranked, key=lambda i: (-ranked[i][0], i)):
+        score, code = ranked[doc_id]
         repeats = seen.get(code, 0) if code else 0
-        out[doc_id] = scores[doc_id] * (REPEAT_WEIGHT**repeats)
+        out[doc_id] = score * (REPEAT_WEIGHT**repeats)
         if code:
             seen[code] = repeats + 1
     return out
@@ -254,12 +259,20 @@ def _highlight_terms(query: Query) -> list[str]:
     return sorted(set(words), key=len, reverse=True)
 
 
+def _highlight_pattern(query: Query) -> re.Pattern[str] | None:
+    terms = _highlight_terms(query)
+    return re.compile("|".join(re.escape(t) for t in terms)) if terms else None
+
+
 def snippet(text: str, terms: list[str], width: int = SNIPPET) -> tuple[str, SafeString]:
     """A window of `text` around its first term, plain and with the terms in <mark>."""
+    return _snippet(text, re.compile("|".join(re.escape(t) for t in terms)) if terms else None, width)
+
+
+def _snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET) -> tuple[str, SafeString]:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return "", mark_safe("")  # noqa: S308 - empty
-    pattern = re.compile("|".join(re.escape(t) for t in terms)) if terms else None
     first = pattern.search(text) if pattern else None
     start = max(0, (first.start() if first else 0) - width // 4)
     window = text[start : start + width]
@@ -308,7 +321,9 @@ class SqliteEngine:
         # A single character (堆, 砍) also matches the words it begins (堆放, 砍伐).
         return " OR ".join(f'"{t}"*' if len(t) == 1 else f'"{t}"' for t in terms)
 
-    def rank(self, terms: list[str], expansions: list[str], filters: Filters, limit: int) -> list[tuple[int, float]]:
+    def rank(
+        self, terms: list[str], expansions: list[str], filters: Filters, limit: int
+    ) -> list[tuple[int, float, str]]:
         if not terms and not expansions:
             return []
         where, params = _filter_sql(filters)
@@ -331,42 +346,91 @@ class SqliteEngine:
                 match_params.append(self._expression(words))
         sql = (
             f"WITH {', '.join(ctes)} "  # noqa: S608 - placeholders only
-            f"SELECT d.id, (SUM(m.own) + SUM(m.wide)) * {_weight_sql()} AS score "
+            f"SELECT d.id, (SUM(m.own) + SUM(m.wide)) * {_weight_sql()} AS score, d.matter_code "
             f"FROM ({' UNION ALL '.join(parts)}) m JOIN lawbase_searchdocument d ON d.id = m.id "
             f"WHERE 1 = 1{where} GROUP BY d.id ORDER BY score DESC, d.id LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*match_params, *params, limit])
-            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+            return [(row[0], float(row[1]), row[2]) for row in cursor.fetchall()]
+
+
+# Term statistics for choosing the words that find candidates on PostgreSQL: how many entries
+# each word occurs in. Approximate by design (a word added since counts as rare, which it is), so
+# they are read once and then at most every STATS_TTL seconds, never per query.
+STATS_TTL = 600.0
+# ts_rank scores every entry the match finds and has no top-k shortcut: the match uses the query's
+# rarer words up to about this many entries; the common ones still count in the score.
+CANDIDATE_BUDGET = 1500
+
+
+@dataclass(frozen=True)
+class _TermStats:
+    read_at: float
+    ndoc: dict[str, int]
+
+
+_term_stats: dict[str, _TermStats] = {}
+
+
+def term_frequencies() -> dict[str, int]:
+    held = _term_stats.get("pg")
+    if held is None or time.monotonic() - held.read_at > STATS_TTL:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM {SearchDocument._meta.db_table}')"  # noqa: S608 - constant
+            )
+            ndoc = dict(cursor.fetchall())
+        # A prefix term (堆:*) finds the entries of every word it begins: count their sum for it.
+        for word, count in list(ndoc.items()):
+            ndoc[f"{word[0]}:*"] = ndoc.get(f"{word[0]}:*", 0) + count
+        held = _term_stats["pg"] = _TermStats(time.monotonic(), ndoc)
+    return held.ndoc
+
+
+def candidate_terms(words: list[str], ndoc: dict[str, int], budget: int = CANDIDATE_BUDGET) -> list[str]:
+    """The rarest of `words` whose entries together stay within `budget` (at least the rarest
+    one): an entry none of them occurs in would rank below the cut anyway."""
+    chosen: list[str] = []
+    total = 0
+    for word in sorted(words, key=lambda w: (ndoc.get(w, 0), w)):
+        count = ndoc.get(word, 0)
+        if chosen and total + count > budget:
+            break
+        chosen.append(word)
+        total += count
+    return chosen
 
 
 class PostgresEngine:
-    def rank(self, terms: list[str], expansions: list[str], filters: Filters, limit: int) -> list[tuple[int, float]]:
+    def rank(
+        self, terms: list[str], expansions: list[str], filters: Filters, limit: int
+    ) -> list[tuple[int, float, str]]:
         if not terms and not expansions:
             return []
-        # Prefix terms make ts_rank score every entry a common character begins a word of (it has
-        # no top-k shortcut); keep them for short queries, where a single character carries weight.
+        # Prefix terms make every word a common character begins a candidate; keep them for short
+        # queries, where a single character carries weight.
         prefix = sum(1 for t in terms if len(t) > 1) < PG_PREFIX_BELOW
-        own = " | ".join(f"{t}:*" if len(t) == 1 and prefix else t for t in terms)
-        wide = " | ".join(expansions)
+        own_terms = [f"{t}:*" if len(t) == 1 and prefix else t for t in terms]
+        own, wide = " | ".join(own_terms), " | ".join(expansions)
         where, params = _filter_sql(filters)
         # Weights D, C, B, A: the title tokens (A) count four times the body (B), as on SQLite.
         rank = "ts_rank('{0.0, 0.0, 0.25, 1.0}', d.search_vector, to_tsquery('simple', %s), 1)"
-        scores, matches, score_params, match_params = [], [], [], []
+        scores, score_params = [], []
         for words, weight in ((own, ""), (wide, f"{EXPANSION_WEIGHT!r} * ")):
             if words:
                 scores.append(weight + rank)
                 score_params.append(words)
-                matches.append("to_tsquery('simple', %s)")
-                match_params.append(words)
+        candidates = " | ".join(candidate_terms([*own_terms, *expansions], term_frequencies()))
+        # One statement: the GIN index finds the candidates, the boosts apply before LIMIT.
         sql = (
-            f"SELECT d.id, ({' + '.join(scores)}) * {_weight_sql()} AS score "  # noqa: S608 - placeholders only
-            f"FROM lawbase_searchdocument d WHERE d.search_vector @@ ({' || '.join(matches)}){where} "
+            f"SELECT d.id, ({' + '.join(scores)}) * {_weight_sql()} AS score, d.matter_code "  # noqa: S608 - placeholders only
+            f"FROM lawbase_searchdocument d WHERE d.search_vector @@ to_tsquery('simple', %s){where} "
             "ORDER BY score DESC, d.id LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*score_params, *match_params, *params, limit])
-            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+            cursor.execute(sql, [*score_params, candidates, *params, limit])
+            return [(row[0], float(row[1]), row[2]) for row in cursor.fetchall()]
 
 
 def _engine() -> SqliteEngine | PostgresEngine:
