@@ -6,18 +6,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from zhifa.core import context
+from zhifa.core.errors import DomainError
 from zhifa.core.progress import progress_bar
 from zhifa.core.table_command import add_import_arguments, run_import
 from zhifa.core.tabular import write_rows
 from zhifa.lawbase.actions import search_index
 from zhifa.lawbase.actions.imports import import_benchmarks, import_matters
 from zhifa.lawbase.actions.laws import import_laws
-from zhifa.lawbase.actions.synonyms import load_default_synonyms
+from zhifa.lawbase.actions.synonyms import load_default_synonyms, remove_synonym, save_synonym
 from zhifa.lawbase.law_data import iter_laws
-from zhifa.lawbase.models import Article, DiscretionBenchmark, Matter, SearchKind
+from zhifa.lawbase.models import Article, DiscretionBenchmark, Matter, SearchKind, SearchSynonym
 from zhifa.lawbase.search.query import Filters, search
 from zhifa.lawbase.statute.coverage import coverage, report_text
 from zhifa.lawbase.tables import BENCHMARK_TABLE, MATTER_TABLE, benchmark_rows, matter_rows
@@ -50,6 +51,16 @@ class Command(BaseCommand):
             "--set", choices=["main", "heldout"], default="main", help="评测集：main（默认）或 heldout（留出集）"
         )
         evaluate.add_argument("--no-synonyms", action="store_true", help="不用同义词检索，看同义词表带来多少")
+        synonym = sub.add_parser("synonym", help="在线找法的同义词表：俗称及其对应的法定表述")
+        synonym_sub = synonym.add_subparsers(dest="synonym_command", required=True)
+        add = synonym_sub.add_parser("add", help="新增或修改一个同义词（检索立即生效）")
+        add.add_argument("term", help="俗称，如：练摊")
+        add.add_argument("means", help="法定表述，词间用空格，如：设摊经营 兜售物品")
+        add.add_argument("--note", default="", help="说明")
+        remove = synonym_sub.add_parser("remove", help="删除一个同义词")
+        remove.add_argument("term")
+        listing = synonym_sub.add_parser("list", help="列出同义词")
+        listing.add_argument("--json", action="store_true", help="以 JSON 列表输出")
         reindex = sub.add_parser("reindex", help="重建检索索引（默认只补建缺失的条目）")
         reindex.add_argument("--all", action="store_true", help="全部重建")
         for name, label in (("matters", "执法事项"), ("benchmarks", "裁量基准")):
@@ -80,6 +91,8 @@ class Command(BaseCommand):
                 )
             shown = lines if options["misses"] else [line for line in lines if not line.lstrip().startswith("MISS")]
             self.stdout.write("\n".join(shown))
+        elif command == "synonym":
+            self._synonym(options)
         elif command == "reindex":
             count = search_index.rebuild() if options["all"] else search_index.index_missing()
             self.stdout.write(f"检索索引：写入 {count} 条")
@@ -106,6 +119,30 @@ class Command(BaseCommand):
         for rank, hit in enumerate(hits, start=1):
             code = f" [{hit.matter_code}]" if hit.matter_code else ""
             self.stdout.write(f"{rank:>2}. {hit.title}{code}  ({hit.score:.2f})\n    {hit.snippet}")
+
+    def _synonym(self, options: dict[str, Any]) -> None:
+        action = options["synonym_command"]
+        if action == "list":
+            rows = [{"term": s.term, "means": s.means, "note": s.note} for s in SearchSynonym.objects.order_by("term")]
+            if options["json"]:
+                self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            else:
+                self.stdout.write("\n".join(f"{r['term']}\t→ {r['means']}" for r in rows))
+            return
+        ctx = context.RequestContext(f"cli-{context.new_request_id()}", None, "cli")
+        with context.bound(ctx):
+            if action == "add":
+                try:
+                    saved = save_synonym(by=None, term=options["term"], means=options["means"], note=options["note"])
+                except DomainError as error:
+                    raise CommandError(error.message) from error
+                self.stdout.write(f"已保存同义词：{saved.term} → {saved.means}")
+                return
+            found = SearchSynonym.objects.filter(term=options["term"]).first()
+            if found is None:
+                raise CommandError(f"没有这个同义词：{options['term']}")
+            remove_synonym(found, by=None)
+            self.stdout.write(f"已删除同义词：{found.term}")
 
     def _import_laws(self, options: dict[str, Any]) -> None:
         total = sum(1 for _ in iter_laws())
