@@ -17,9 +17,11 @@ from zhifa.lawbase.actions import search_index
 from zhifa.lawbase.actions.imports import import_benchmarks, import_matters
 from zhifa.lawbase.actions.laws import import_laws
 from zhifa.lawbase.actions.synonyms import load_default_synonyms, remove_synonym, save_synonym
+from zhifa.lawbase.choices import LawLevel
 from zhifa.lawbase.law_data import iter_laws
 from zhifa.lawbase.models import Article, DiscretionBenchmark, Matter, SearchKind, SearchSynonym
 from zhifa.lawbase.search.query import Filters, search
+from zhifa.lawbase.selectors import region_path_of
 from zhifa.lawbase.statute.coverage import coverage, report_text
 from zhifa.lawbase.tables import BENCHMARK_TABLE, MATTER_TABLE, benchmark_rows, matter_rows
 
@@ -45,6 +47,10 @@ class Command(BaseCommand):
         search.add_argument("--json", action="store_true", help="以 JSON 列表输出")
         search.add_argument("--kind", choices=SearchKind.values, action="append", help="只检索某类（可重复）")
         search.add_argument("--in-force", action="store_true", help="只看现行有效的")
+        search.add_argument("--repealed", action="store_true", help="只看已废止或失效的")
+        search.add_argument("--level", choices=LawLevel.values, help="效力层级")
+        search.add_argument("--domain", help="执法领域代码，如 urban_management")
+        search.add_argument("--region", help="区划代码：只看全国性的和该地区及其上级地区的，如 330106")
         evaluate = sub.add_parser("evaluate", help="在线找法质量：按评测集计算 hit@1、hit@5")
         evaluate.add_argument("--misses", action="store_true", help="同时列出未命中的查询")
         evaluate.add_argument(
@@ -109,7 +115,20 @@ class Command(BaseCommand):
             self.stdout.write(f"导出裁量档次 {count} 行到 {options['file']}")
 
     def _search(self, options: dict[str, Any]) -> None:
-        filters = Filters(kinds=tuple(options["kind"] or ()), in_force=True if options["in_force"] else None)
+        if options["in_force"] and options["repealed"]:
+            raise CommandError("--in-force 和 --repealed 只能选一个")
+        region_path = ""
+        if options["region"]:
+            region_path = region_path_of(options["region"])
+            if not region_path:
+                raise CommandError(f"没有这个区划代码：{options['region']}")
+        filters = Filters(
+            kinds=tuple(options["kind"] or ()),
+            level=options["level"] or "",
+            in_force=True if options["in_force"] else (False if options["repealed"] else None),
+            domain=options["domain"] or "",
+            region_path=region_path,
+        )
         hits = search(options["query"], filters=filters, limit=options["limit"])
         if options["json"]:
             self.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
