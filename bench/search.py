@@ -5,7 +5,7 @@
     .venv/bin/python bench/search.py --db postgres
 
 Each run uses a fresh database (var/bench/search.sqlite3, or the PostgreSQL database
-zhifa_bench_search) loaded by `zhifa demo` (the whole shipped law base, the demo matters and
+zhifa_bench_search, or $ZHIFA_BENCH_DB) loaded by `zhifa demo` (the whole shipped law base, the demo matters and
 benchmarks, all indexed), then, in one process, for every query of the evaluation set:
   search    zhifa.lawbase.search.query.search(q, limit=20): segmentation, synonyms, the engine's
             ranked match (FTS5 bm25 / tsvector ts_rank), the exact-article check, snippets
@@ -62,10 +62,12 @@ print(json.dumps({{
 """
 
 
-def database_url(kind: str) -> str:
+def database_url(kind: str, *, fresh: bool = True) -> str:
     if kind == "sqlite":
         path = ROOT / "var" / "bench" / "search.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not fresh:
+            return f"sqlite:///{path}"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{path}"
@@ -73,19 +75,25 @@ def database_url(kind: str) -> str:
         ["bash", str(ROOT / "scripts" / "postgres.sh")], capture_output=True, text=True, check=True
     ).stdout.strip()
     base = admin_url.rsplit("/", 1)[0]
-    subprocess.run(["psql", f"{base}/postgres", "-qc", "DROP DATABASE IF EXISTS zhifa_bench_search"], check=True)
-    subprocess.run(["psql", f"{base}/postgres", "-qc", "CREATE DATABASE zhifa_bench_search"], check=True)
-    return f"{base}/zhifa_bench_search"
+    name = os.environ.get("ZHIFA_BENCH_DB", "zhifa_bench_search")
+    if not fresh:
+        return f"{base}/{name}"
+    subprocess.run(["psql", f"{base}/postgres", "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
+    subprocess.run(["psql", f"{base}/postgres", "-qc", f"CREATE DATABASE {name}"], check=True)
+    return f"{base}/{name}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--reuse", action="store_true", help="measure the database a previous run loaded")
     args = parser.parse_args()
-    env = {**os.environ, "DATABASE_URL": database_url(args.db), "DJANGO_SETTINGS_MODULE": "zhifa.settings.dev"}
+    url = database_url(args.db, fresh=not args.reuse)
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "zhifa.settings.dev"}
     subprocess.run([ZHIFA, "migrate", "-v0"], env=env, check=True)
-    subprocess.run([ZHIFA, "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+    if not args.reuse:
+        subprocess.run([ZHIFA, "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
     out = subprocess.run(
         [ZHIFA, "shell", "-c", MEASURE.format(rounds=args.rounds)], env=env, check=True, capture_output=True, text=True
     ).stdout

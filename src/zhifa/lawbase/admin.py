@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from zhifa.core.admin_base import PolicyModelAdmin
 from zhifa.core.errors import DomainError
-from zhifa.lawbase.actions import discretion, matters
+from zhifa.lawbase.actions import discretion, matters, synonyms
 from zhifa.lawbase.choices import BasisRole
 from zhifa.lawbase.citations import parse_citations
-from zhifa.lawbase.models import DiscretionBenchmark, DiscretionLevel, Law, Matter, ReferenceCase
+from zhifa.lawbase.models import DiscretionBenchmark, DiscretionLevel, Law, Matter, ReferenceCase, SearchSynonym
 from zhifa.lawbase.permissions import MANAGE_LAWBASE, VIEW_LAWBASE
 from zhifa.lawbase.selectors import resolve
 
@@ -195,3 +195,40 @@ class ReferenceCaseAdmin(PolicyModelAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [f.name for f in ReferenceCase._meta.fields]
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(PolicyModelAdmin):
+    """The synonym list of 在线找法: an administrator adds, edits and removes colloquial words; a
+    search uses the change at once (the query code reads the list again when it changed)."""
+
+    view_perm, add_perm, change_perm = VIEW_LAWBASE, MANAGE_LAWBASE, MANAGE_LAWBASE
+    list_display = ["term", "means", "note", "updated_at"]
+    search_fields = ["term", "means"]
+    fields = ["term", "means", "note"]
+
+    # One list for the whole installation: whoever may manage the law base may edit it.
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return request.user.has_perm(MANAGE_LAWBASE)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return request.user.has_perm(MANAGE_LAWBASE)
+
+    def create(self, request: HttpRequest, form: ModelForm) -> Model:  # type: ignore[type-arg]
+        d = form.cleaned_data
+        return synonyms.save_synonym(by=request.user, term=d["term"], means=d["means"], note=d.get("note") or "")
+
+    def change(self, request: HttpRequest, obj: Any, form: ModelForm) -> Model:  # type: ignore[type-arg]
+        current = SearchSynonym.objects.get(pk=obj.pk)
+        d = form.cleaned_data
+        if d["term"] != current.term:
+            # A new word is a new entry: the old one goes, with its own audit entry.
+            synonyms.remove_synonym(current, by=request.user)
+        return synonyms.save_synonym(by=request.user, term=d["term"], means=d["means"], note=d.get("note") or "")
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        synonyms.remove_synonym(obj, by=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        for synonym in queryset:
+            synonyms.remove_synonym(synonym, by=request.user)

@@ -65,7 +65,7 @@ def _bases(entry: dict[str, Any]) -> list[BasisSpec]:
     return specs
 
 
-def _matters(report: DemoReport) -> list[Matter]:
+def load_matters(report: DemoReport) -> list[Matter]:
     province = Region.objects.get(code=PROVINCE)
     domains = {d.code: d for d in Domain.objects.all()}
     matters = []
@@ -208,7 +208,7 @@ def _benchmarks(report: DemoReport, matters: list[Matter]) -> None:
 
 def load_demo(report: DemoReport, options: dict[str, Any]) -> None:
     _laws(report)
-    matters = _matters(report)
+    matters = load_matters(report)
     _catalogues(matters)
     _holdings(matters)
     _benchmarks(report, matters)

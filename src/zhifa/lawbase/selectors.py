@@ -120,3 +120,29 @@ def public_law(pk: int) -> Law | None:
 
 def public_articles(law: Law) -> QuerySet[Article]:
     return Article.objects.filter(law=law).order_by("num")
+
+
+def search_filter_choices(*, domain: str = "", region: str = "") -> dict[str, list[tuple[str, str]]]:
+    """What the search pages offer to filter by: the domains some matter belongs to and the regions
+    some law or matter is tied to (public data: the law base is published), and the ones chosen."""
+    from zhifa.orgs.models import Domain, Region
+
+    domains = Domain.objects.filter(Q(pk__in=Matter.objects.values("domain")) | Q(code=domain))
+    domains = domains.order_by("sort_order", "code")
+    tied = (
+        Q(pk__in=Law.objects.exclude(region=None).values("region"))
+        | Q(pk__in=Matter.objects.exclude(region=None).values("region"))
+        | Q(code=region)
+    )
+    regions = Region.objects.filter(tied).order_by("path")
+    return {
+        "domains": [(d.code, d.name) for d in domains],
+        "regions": [(r.code, r.name) for r in regions],
+    }
+
+
+def region_path_of(code: str) -> str:
+    """The path of the region with this code ('' if there is none): what the search's region filter takes."""
+    from zhifa.orgs.models import Region
+
+    return Region.objects.filter(code=code).values_list("path", flat=True).first() or "" if code else ""

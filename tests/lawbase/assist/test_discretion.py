@@ -112,3 +112,66 @@ def test_the_calculator_refuses_a_birth_date_after_the_act(matter, benchmark, si
     assert page.status_code == 200
     assert "出生日期不能晚于违法行为发生日期" in page.content.decode()
     assert "裁量建议" not in page.content.decode()
+
+
+def test_cooperation_lightens_within_the_row_only_where_the_benchmark_lists_it(matter, regions):
+    from zhifa.lawbase.actions.discretion import add_circumstance, create_benchmark, publish_benchmark, save_level
+
+    draft = create_benchmark(by=None, matter=matter, title="排污许可裁量基准（配合）", region=regions["province"])
+    save_level(
+        draft,
+        by=None,
+        order=1,
+        grade="general",
+        circumstances="一般",
+        fine_base="amount",
+        fine_min=Decimal(300000),
+        fine_max=Decimal(600000),
+    )
+    add_circumstance(draft, by=None, kind="mitigating", text="积极配合调查，如实陈述违法事实", legal_basis="基准第五条")
+    publish_benchmark(draft, by=None, effective_from=dt.date(2024, 1, 1))
+
+    advice = advise(matter, Facts(act_date=ACT, harm="general", cooperative=True))
+    assert (advice.fine_min, advice.fine_max) == (Decimal(300000), Decimal(450000))
+    assert "排污许可裁量基准（配合） · 基准第五条" in sources(advice)
+    assert any("积极配合调查" in r.text for r in advice.reasons)
+    plain = advise(matter, Facts(act_date=ACT, harm="general"))
+    assert (plain.fine_min, plain.fine_max) == (Decimal(300000), Decimal(600000))
+
+
+def test_cooperation_the_benchmark_does_not_list_changes_nothing_and_says_so(matter, benchmark):
+    advice = advise(matter, Facts(act_date=ACT, harm="general", cooperative=True))
+    assert (advice.fine_min, advice.fine_max) == (Decimal(300000), Decimal(600000))
+    assert any("未将其列为从轻情节" in r.text for r in advice.reasons)
+
+
+def test_every_step_of_the_range_cites_the_benchmark_row_or_the_article(matter, benchmark):
+    advice = advise(matter, Facts(act_date=ACT, harm="general", repeat=True))
+    by_text = {r.text: r.source for r in advice.reasons}
+    assert by_text["建议罚款幅度：60万元以上100万元以下。"] == "排污许可裁量基准 · 较重"
+    assert any(s.startswith("《中华人民共和国大气污染防治法》第九十九条") for s in sources(advice))
+    assert by_text["再次违法：从重，提高一档。"] == "排污许可裁量基准"
+    assert all(r.source for r in advice.reasons), [r.text for r in advice.reasons if not r.source]
+
+
+def test_an_open_ended_row_stops_at_the_statutory_maximum(matter, regions):
+    from zhifa.lawbase.actions.discretion import create_benchmark, publish_benchmark, save_level
+
+    draft = create_benchmark(by=None, matter=matter, title="排污许可裁量基准（不设上限）", region=regions["province"])
+    save_level(
+        draft,
+        by=None,
+        order=1,
+        grade="serious",
+        circumstances="情节较重",
+        fine_base="amount",
+        fine_min=Decimal(600000),
+        fine_max=None,
+    )
+    publish_benchmark(draft, by=None, effective_from=dt.date(2024, 1, 1))
+    for facts in (Facts(act_date=ACT, harm="serious"), Facts(act_date=ACT, harm="serious", refused_correction=True)):
+        advice = advise(matter, facts)
+        assert (advice.fine_min, advice.fine_max) == (Decimal(600000), Decimal(1000000))  # 第九十九条: 一百万元以下
+        assert any("未设上限" in r.text and "第九十九条" in r.source for r in advice.reasons)
+    lighter = advise(matter, Facts(act_date=ACT, harm="serious", harm_removed=True))
+    assert (lighter.fine_min, lighter.fine_max) == (Decimal(600000), Decimal(800000))

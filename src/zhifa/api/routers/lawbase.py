@@ -28,16 +28,19 @@ from zhifa.api.schemas.lawbase import (
     SearchKindIn,
     SearchOut,
     SuggestOut,
+    SynonymIn,
+    SynonymOut,
 )
 from zhifa.core.cells import parse_date
 from zhifa.core.errors import InvalidInput, NotFound
 from zhifa.core.scoping import fetch_for
 from zhifa.lawbase.actions.discretion import create_benchmark, publish_benchmark, save_level
 from zhifa.lawbase.actions.matters import BasisSpec, create_matter, update_matter
+from zhifa.lawbase.actions.synonyms import remove_synonym, save_synonym
 from zhifa.lawbase.assist.discretion import Facts, advise
 from zhifa.lawbase.assist.suggest import suggest
 from zhifa.lawbase.citations import parse_citation
-from zhifa.lawbase.models import Article, DiscretionBenchmark, Law, Matter
+from zhifa.lawbase.models import Article, DiscretionBenchmark, Law, Matter, SearchSynonym
 from zhifa.lawbase.permissions import VIEW_LAWBASE
 from zhifa.lawbase.search.query import Filters, search
 from zhifa.lawbase.selectors import benchmark_in_force, resolve
@@ -83,6 +86,33 @@ def search_lawbase(request: HttpRequest, filters: Query[SearchFilter]) -> dict[s
         limit=filters.limit,
     )
     return {"query": filters.q, "results": [{**h.as_json(), "snippet_html": str(h.snippet_html)} for h in hits]}
+
+
+def _synonym_out(synonym: SearchSynonym) -> dict[str, Any]:
+    return {"term": synonym.term, "means": synonym.means, "note": synonym.note}
+
+
+@router.get("/synonyms", response={200: list[SynonymOut], **ERRORS})
+def list_synonyms(request: HttpRequest) -> list[dict[str, Any]]:
+    """The synonym list of 在线找法: colloquial words and the statutory wording they stand for."""
+    require(request.user, VIEW_LAWBASE)
+    return [_synonym_out(s) for s in SearchSynonym.objects.restrict(request.user, VIEW_LAWBASE).order_by("term")]
+
+
+@router.put("/synonyms/{term}", response={200: SynonymOut, **ERRORS})
+def put_synonym(request: HttpRequest, term: str, payload: SynonymIn) -> dict[str, Any]:
+    """Add a synonym or change what it stands for (administrators of the law base); searches use it at once."""
+    return _synonym_out(save_synonym(by=request.user, term=term, means=payload.means, note=payload.note))
+
+
+@router.delete("/synonyms/{term}", response={204: None, **ERRORS})
+def delete_synonym(request: HttpRequest, term: str) -> Status[None]:
+    require(request.user, VIEW_LAWBASE)
+    synonym = SearchSynonym.objects.restrict(request.user, VIEW_LAWBASE).filter(term=term).first()
+    if synonym is None:
+        raise NotFound(_("没有这个同义词。"))
+    remove_synonym(synonym, by=request.user)
+    return Status(204, None)
 
 
 class SuggestFilter(Schema):

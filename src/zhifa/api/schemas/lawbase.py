@@ -294,3 +294,16 @@ class AdviceOut(Schema):
     confiscate_gains: bool
     other_penalties: str
     reasons: list[ReasonOut]
+
+
+class SynonymIn(Schema):
+    means: str = Field(
+        ..., min_length=1, max_length=300, description="法定表述，词与词之间用空格，如“占用城市道路 从事经营”"
+    )
+    note: str = Field("", max_length=200)
+
+
+class SynonymOut(Schema):
+    term: str
+    means: str
+    note: str

@@ -137,6 +137,7 @@ def remove_level(benchmark: DiscretionBenchmark, *, by: Any | None, order: int) 
     deleted, _count = DiscretionLevel.objects.filter(benchmark=benchmark, order=order).delete()
     if deleted:
         audit(BENCHMARK_LEVEL_REMOVED, by=by, obj=benchmark, changes={"order": order})
+        search_index.index_benchmarks([benchmark])  # the entry lists the rows: the removed one goes
 
 
 @transaction.atomic

@@ -160,5 +160,5 @@ def import_laws(
             )
         if on_progress is not None:
             on_progress(count)
-    search_index.index_laws(changed)
+    search_index.analyze_if_bulk(search_index.index_laws(changed))
     return LawImportSummary(created, updated, unchanged, articles, penalties)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import batched
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,6 +31,16 @@ from zhifa.lawbase.models import (
 from zhifa.lawbase.search.segment import index_text
 
 BATCH = 500
+# After this many entries written at once the planner's statistics of the table are stale enough
+# to mislead it (an empty table's plan for a full one): refresh them in the same transaction.
+ANALYZE_AFTER = 1000
+
+
+def analyze_if_bulk(count: int) -> int:
+    if count >= ANALYZE_AFTER:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchDocument._meta.db_table}")
+    return count
 
 
 def _law_docs(law: Law, matters_by_article: dict[int, list[Matter]]) -> Iterator[SearchDocument]:
@@ -234,7 +244,7 @@ def rebuild(*, on_progress: Callable[[int], None] | None = None) -> int:
     benchmarks = DiscretionBenchmark.objects.select_related("matter__domain", "region").prefetch_related("levels")
     count += _create(_benchmark_doc(b, today) for b in benchmarks.order_by("pk"))
     count += _create(_reference_doc(r) for r in ReferenceCase.objects.order_by("pk"))
-    return count
+    return analyze_if_bulk(count)
 
 
 @transaction.atomic
@@ -249,4 +259,4 @@ def index_missing() -> int:
     count += index_matters(missing(Matter, SearchKind.MATTER))
     count += index_benchmarks(missing(DiscretionBenchmark, SearchKind.BENCHMARK))
     count += index_references(missing(ReferenceCase, SearchKind.REFERENCE))
-    return count
+    return analyze_if_bulk(count)

@@ -18,7 +18,7 @@ from typing import Literal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zhifa.lawbase.choices import FineBase, Grade, PartyScope, PenaltyKind
+from zhifa.lawbase.choices import CircumstanceKind, FineBase, Grade, PartyScope, PenaltyKind
 from zhifa.lawbase.models import DiscretionBenchmark, DiscretionLevel, Matter, StatutoryPenalty
 from zhifa.lawbase.money import fine_range, yuan
 from zhifa.lawbase.numerals import chinese_ordinal
@@ -40,6 +40,7 @@ HARM_LABELS = {
     "serious": gettext_lazy("严重"),
 }
 CENT = Decimal("0.01")
+COOPERATION_WORDS = ("配合调查", "配合执法", "积极配合", "如实陈述")
 
 
 def cite(article: int, paragraph: int | None = None, item: int | None = None) -> str:
@@ -140,8 +141,35 @@ def advise(matter: Matter, facts: Facts) -> Advice:
         return advice
     advice.level = level
     advice.other_penalties = level.other_penalties
-    _level_range(advice, facts, level, lighter=mandatory)
+    cooperation = _cooperation(advice, facts, benchmark)
+    _level_range(advice, facts, level, benchmark, lighter="statute" if mandatory else cooperation)
     return advice
+
+
+def _cooperation(advice: Advice, facts: Facts, benchmark: DiscretionBenchmark) -> str:
+    """积极配合调查 is no statutory ground (第三十二条 asks for 立功); it lightens the penalty only
+    where the benchmark lists it among its mitigating circumstances."""
+    if not facts.cooperative:
+        return ""
+    listed = next(
+        (
+            c
+            for c in benchmark.circumstances.all()
+            if c.kind == CircumstanceKind.MITIGATING and any(word in c.text for word in COOPERATION_WORDS)
+        ),
+        None,
+    )
+    if listed is None:
+        advice.say(
+            _("积极配合调查：裁量基准未将其列为从轻情节，可在本档内酌情考虑并说明理由，不改变建议幅度。"),
+            benchmark.title,
+        )
+        return ""
+    advice.say(
+        _("积极配合调查：裁量基准列为从轻情节（%(text)s）。") % {"text": listed.text},
+        f"{benchmark.title} · {listed.legal_basis or CircumstanceKind(listed.kind).label}",
+    )
+    return "benchmark"
 
 
 def _statute(advice: Advice, facts: Facts) -> None:
@@ -226,14 +254,17 @@ def _level(advice: Advice, facts: Facts, benchmark: DiscretionBenchmark) -> Disc
     wanted = GRADE_ORDER.index(GRADE_FOR_HARM[facts.harm])
     advice.say(
         _("危害后果%(harm)s：对应“%(grade)s”档。")
-        % {"harm": HARM_LABELS[facts.harm], "grade": Grade(GRADE_ORDER[wanted]).label}
+        % {"harm": HARM_LABELS[facts.harm], "grade": Grade(GRADE_ORDER[wanted]).label},
+        benchmark.title,
     )
     aggravating = [
         label for flag, label in ((facts.repeat, _("再次违法")), (facts.refused_correction, _("拒不改正"))) if flag
     ]
     if aggravating:
         wanted += 1
-        advice.say(_("%(facts)s：从重，提高一档。") % {"facts": "、".join(str(a) for a in aggravating)})
+        advice.say(
+            _("%(facts)s：从重，提高一档。") % {"facts": "、".join(str(a) for a in aggravating)}, benchmark.title
+        )
     available = sorted({GRADE_ORDER.index(level.grade) for level in levels})
     # The benchmark may not grade every row; take the nearest row at or below, else the lowest above.
     below = [g for g in available if g <= wanted]
@@ -262,26 +293,30 @@ def _base_amount(advice: Advice, facts: Facts, base: str) -> Decimal | None:
     return amount
 
 
-def _level_range(advice: Advice, facts: Facts, level: DiscretionLevel, *, lighter: bool) -> None:
+def _level_range(
+    advice: Advice, facts: Facts, level: DiscretionLevel, benchmark: DiscretionBenchmark, *, lighter: str
+) -> None:
     if not level.has_fine:
         return
     factor = _base_amount(advice, facts, level.fine_base)
     if factor is None:
         return
+    row = f"{benchmark.title} · {level.get_grade_display()}"
     low = (level.fine_min or Decimal(0)) * factor
-    high = (level.fine_max if level.fine_max is not None else level.fine_min or Decimal(0)) * factor
+    # An open-ended row (“30万元以上”) runs up to the statutory maximum.
+    high = level.fine_max * factor if level.fine_max is not None else None
     low, high = _within_statute(advice, facts, low, high)
     if lighter and high > low:
         # 从轻 stays inside the row, in its lower half; 减轻 (below the row and the statutory floor)
         # is a decision for legal review and collective discussion, not for a calculator.
         high = (low + (high - low) / 2).quantize(CENT)
-        advice.say(
-            _("应当从轻：在本档下半段内确定，即 %(range)s；减轻处罚须说明理由并经法制审核。")
-            % {"range": fine_range(FineBase.AMOUNT, low, high)},
-            cite(32),
-        )
+        if lighter == "statute":
+            text, source = _("应当从轻：在本档下半段内确定，即 %(range)s；减轻处罚须说明理由并经法制审核。"), cite(32)
+        else:
+            text, source = _("可以从轻：在本档下半段内确定，即 %(range)s。"), row
+        advice.say(text % {"range": fine_range(FineBase.AMOUNT, low, high)}, source)
     advice.fine_min, advice.fine_max = low.quantize(CENT), high.quantize(CENT)
-    advice.say(_("建议罚款幅度：%(range)s。") % {"range": advice.range_text})
+    advice.say(_("建议罚款幅度：%(range)s。") % {"range": advice.range_text}, row)
 
 
 def _statutory_range(advice: Advice, facts: Facts, *, lighter: bool) -> None:
@@ -290,6 +325,7 @@ def _statutory_range(advice: Advice, facts: Facts, *, lighter: bool) -> None:
     if not fitting:
         return
     limit = fitting[0]
+    article = _penalty_citation(advice, limit)
     factor = _base_amount(advice, facts, limit.base)
     if factor is None or (limit.minimum is None and limit.maximum is None):
         return
@@ -303,27 +339,43 @@ def _statutory_range(advice: Advice, facts: Facts, *, lighter: bool) -> None:
         % {
             "lighter": _("下半段") if lighter else "",
             "range": advice.range_text,
-        }
+        },
+        article,
     )
 
 
-def _within_statute(advice: Advice, facts: Facts, low: Decimal, high: Decimal) -> tuple[Decimal, Decimal]:
-    """Cut a benchmark range to the statute: a benchmark may narrow the law, never widen it."""
-    limits: list[StatutoryPenalty] = [
-        p
-        for _basis, ps in statutory_limits(advice.matter)
-        for p in ps
-        if p.kind == PenaltyKind.FINE and p.party in {PartyScope.ANY, facts.party}
-    ]
-    for limit in limits:
-        factor = _base_amount(advice, facts, limit.base) if limit.base != FineBase.AMOUNT else Decimal(1)
-        if factor is None:
-            continue
-        floor = (limit.minimum or Decimal(0)) * factor
-        ceiling = limit.maximum * factor if limit.maximum is not None else None
-        if low < floor or (ceiling is not None and high > ceiling):
-            low = max(low, floor)
-            high = min(high, ceiling) if ceiling is not None else high
-            advice.say(_("按法定幅度调整为 %(range)s。") % {"range": fine_range(FineBase.AMOUNT, low, high)})
-        break
-    return low, max(low, high)
+def _penalty_citation(advice: Advice, limit: StatutoryPenalty) -> str:
+    for basis, penalties in statutory_limits(advice.matter):
+        if limit in penalties:
+            return basis.citation
+    return ""
+
+
+def _within_statute(advice: Advice, facts: Facts, low: Decimal, high: Decimal | None) -> tuple[Decimal, Decimal]:
+    """Cut a benchmark range to the statute: a benchmark may narrow the law, never widen it. `high`
+    None is an open-ended row: it ends at the statutory maximum (or, with none, at its own floor)."""
+    for basis, penalties in statutory_limits(advice.matter):
+        for limit in penalties:
+            if limit.kind != PenaltyKind.FINE or limit.party not in {PartyScope.ANY, facts.party}:
+                continue
+            factor = _base_amount(advice, facts, limit.base) if limit.base != FineBase.AMOUNT else Decimal(1)
+            if factor is None:
+                continue
+            floor = (limit.minimum or Decimal(0)) * factor
+            ceiling = limit.maximum * factor if limit.maximum is not None else None
+            if high is None:
+                high = ceiling if ceiling is not None else max(low, floor)
+                advice.say(
+                    _("裁量档次未设上限：以法定上限为限，即 %(range)s。")
+                    % {"range": fine_range(FineBase.AMOUNT, max(low, floor), high)},
+                    basis.citation,
+                )
+            if low < floor or (ceiling is not None and high > ceiling):
+                low = max(low, floor)
+                high = min(high, ceiling) if ceiling is not None else high
+                advice.say(
+                    _("按法定幅度调整为 %(range)s。") % {"range": fine_range(FineBase.AMOUNT, low, max(low, high))},
+                    basis.citation,
+                )
+            return low, max(low, high)
+    return low, max(low, high if high is not None else low)

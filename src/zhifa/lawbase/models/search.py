@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from zhifa.core.models import TimestampedModel
+from zhifa.core.scoping import Jurisdiction, JurisdictionQuerySet
 
 
 class SearchKind(models.TextChoices):
@@ -56,6 +57,9 @@ class SearchSynonym(TimestampedModel):
     term = models.CharField(_("俗称"), max_length=60, unique=True)
     means = models.CharField(_("法定表述"), max_length=300)
     note = models.CharField(_("说明"), max_length=200, blank=True)
+
+    objects = JurisdictionQuerySet.as_manager()
+    jurisdiction = Jurisdiction()  # one list for the whole installation
 
     class Meta:
         verbose_name = _("检索同义词")

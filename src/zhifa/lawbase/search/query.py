@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -79,47 +80,76 @@ class Query:
     synonyms: list[SearchSynonym] = field(default_factory=list)
 
 
-def parse(text: str) -> Query:
+@dataclass(frozen=True)
+class _SynonymList:
+    stamp: tuple[Any, ...]
+    entries: tuple[tuple[SearchSynonym, tuple[str, ...]], ...]  # each synonym with its means' tokens
+
+
+# The process's copy of the list (one entry, replaced whole: a reader never sees it half-built).
+_held: dict[str, _SynonymList] = {}
+
+
+def _synonym_stamp() -> tuple[Any, ...]:
+    # Any save bumps updated_at or adds an id, any removal lowers the count: one cheap aggregate
+    # tells every process whether the list it holds is still the administrator's.
+    found = SearchSynonym.objects.aggregate(n=Count("id"), last_id=Max("id"), last_change=Max("updated_at"))
+    return (found["n"], found["last_id"], found["last_change"])
+
+
+def synonym_list() -> tuple[tuple[SearchSynonym, tuple[str, ...]], ...]:
+    """The synonyms with their statutory wording segmented, read again only when the list changed."""
+    stamp = _synonym_stamp()
+    held = _held.get("list")
+    if held is None or held.stamp != stamp:
+        entries = tuple((s, tuple(tokens(s.means))) for s in SearchSynonym.objects.all())
+        held = _held["list"] = _SynonymList(stamp, entries)
+    return held.entries
+
+
+def parse(text: str, *, synonyms: bool = True) -> Query:
     """The query's own words, and apart from them the statutory words its colloquial terms stand for."""
     text = text.strip()
     query = Query(text)
-    query.synonyms = [s for s in SearchSynonym.objects.all() if s.term in text]
+    matched = [(s, words) for s, words in synonym_list() if s.term in text] if synonyms else []
+    query.synonyms = [s for s, _ in matched]
     own = list(dict.fromkeys(tokens(text)))[:MAX_TERMS]
-    expanded = dict.fromkeys(t for s in query.synonyms for t in tokens(s.means))
+    expanded = dict.fromkeys(t for _, words in matched for t in words)
     query.terms = own
     query.expansions = [t for t in expanded if t not in own][:MAX_TERMS]
     return query
 
 
-def search(text: str, *, filters: Filters | None = None, limit: int = 20) -> list[Hit]:
+def search(text: str, *, filters: Filters | None = None, limit: int = 20, synonyms: bool = True) -> list[Hit]:
+    """The ranked hits for `text`; synonyms=False searches the words as typed (to measure what
+    the synonym list adds)."""
     filters = filters or Filters()
-    query = parse(text)
+    query = parse(text, synonyms=synonyms)
     if not query.terms and not query.expansions:
         return []
     exact = _named_article(query.text, filters, query.synonyms)
-    engine = _engine()
     wanted = limit * 3 + 10
-    ranked = dict(engine.match(query.terms, filters, wanted)) if query.terms else {}
-    # Words a synonym adds count less than the searcher's own: 摆摊 widens a query about a market
-    # operator's duty to check licences, it must not drown it.
-    for doc_id, score in engine.match(query.expansions, filters, wanted) if query.expansions else []:
-        ranked[doc_id] = ranked.get(doc_id, 0.0) + EXPANSION_WEIGHT * score
-    docs = SearchDocument.objects.in_bulk([*ranked, *([exact] if exact else [])])
-    scores = _diversified(
-        {doc_id: _weighted(score, docs[doc_id]) for doc_id, score in ranked.items() if doc_id in docs}, docs
-    )
+    # One statement per search: the engine ranks the searcher's words and, at EXPANSION_WEIGHT,
+    # the words its synonyms add, with the kind / matter / in-force boosts applied before LIMIT.
+    ranked = {
+        doc_id: (score, code) for doc_id, score, code in _engine().rank(query.terms, query.expansions, filters, wanted)
+    }
+    scores = _diversified(ranked)
     ids = sorted(scores, key=lambda i: (-scores[i], i))
     if exact is not None:
         ids = [exact, *[i for i in ids if i != exact]]
+    ids = ids[:limit]
+    # Only what is shown is read back, with its text for the snippet.
+    docs = SearchDocument.objects.only(*SHOWN_FIELDS).in_bulk(ids)
     top = max(scores.values(), default=1.0)
-    highlight = _highlight_terms(query)
+    highlight = _highlight_pattern(query)
     hits = []
-    for doc_id in ids[:limit]:
+    for doc_id in ids:
         doc = docs.get(doc_id)
         if doc is None:
             continue
         is_exact = doc_id == exact
-        plain, html = snippet(doc.text, highlight)
+        plain, html = _snippet(doc.text, highlight)
         hits.append(
             Hit(
                 kind=doc.kind,
@@ -150,24 +180,29 @@ REPEAT_WEIGHT = 0.6
 PG_PREFIX_BELOW = 2  # multi-character terms
 
 
-def _weighted(score: float, doc: SearchDocument) -> float:
-    weight = KIND_WEIGHT.get(doc.kind, 1.0)
-    if doc.matter_code:
-        weight *= MATTER_WEIGHT
-    if not doc.in_force:
-        weight *= NOT_IN_FORCE_WEIGHT
-    return score * weight
+SHOWN_FIELDS = ("kind", "object_id", "title", "text", "url", "law_title", "article_number", "matter_code", "in_force")
 
 
-def _diversified(scores: dict[int, float], docs: dict[int, SearchDocument]) -> dict[int, float]:
+def _weight_sql() -> str:
+    """The boosts as one SQL factor over the row d: the engines apply them before LIMIT, so a
+    matter entry just below the cut is not lost to a benchmark above it."""
+    kinds = " ".join(f"WHEN '{kind}' THEN {weight!r}" for kind, weight in KIND_WEIGHT.items())
+    return (
+        f"(CASE d.kind {kinds} ELSE 1.0 END)"
+        f" * (CASE WHEN d.matter_code <> '' THEN {MATTER_WEIGHT!r} ELSE 1.0 END)"
+        f" * (CASE WHEN d.in_force THEN 1.0 ELSE {NOT_IN_FORCE_WEIGHT!r} END)"
+    )
+
+
+def _diversified(ranked: dict[int, tuple[float, str]]) -> dict[int, float]:
     """Each further entry of a matter already ranked (its article, its benchmarks) counts less, so
-    that five results are not one matter five times."""
+    that five results are not one matter five times. `ranked` maps an entry to (score, matter code)."""
     seen: dict[str, int] = {}
     out: dict[int, float] = {}
-    for doc_id in sorted(scores, key=lambda i: (-scores[i], i)):
-        code = docs[doc_id].matter_code
+    for doc_id in sorted(ranked, key=lambda i: (-ranked[i][0], i)):
+        score, code = ranked[doc_id]
         repeats = seen.get(code, 0) if code else 0
-        out[doc_id] = scores[doc_id] * (REPEAT_WEIGHT**repeats)
+        out[doc_id] = score * (REPEAT_WEIGHT**repeats)
         if code:
             seen[code] = repeats + 1
     return out
@@ -224,12 +259,20 @@ def _highlight_terms(query: Query) -> list[str]:
     return sorted(set(words), key=len, reverse=True)
 
 
+def _highlight_pattern(query: Query) -> re.Pattern[str] | None:
+    terms = _highlight_terms(query)
+    return re.compile("|".join(re.escape(t) for t in terms)) if terms else None
+
+
 def snippet(text: str, terms: list[str], width: int = SNIPPET) -> tuple[str, SafeString]:
     """A window of `text` around its first term, plain and with the terms in <mark>."""
+    return _snippet(text, re.compile("|".join(re.escape(t) for t in terms)) if terms else None, width)
+
+
+def _snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET) -> tuple[str, SafeString]:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return "", mark_safe("")  # noqa: S308 - empty
-    pattern = re.compile("|".join(re.escape(t) for t in terms)) if terms else None
     first = pattern.search(text) if pattern else None
     start = max(0, (first.start() if first else 0) - width // 4)
     window = text[start : start + width]
@@ -273,36 +316,121 @@ def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
 
 
 class SqliteEngine:
-    def match(self, terms: list[str], filters: Filters, limit: int) -> list[tuple[int, float]]:
+    @staticmethod
+    def _expression(terms: list[str]) -> str:
         # A single character (堆, 砍) also matches the words it begins (堆放, 砍伐).
-        expression = " OR ".join(f'"{t}"*' if len(t) == 1 else f'"{t}"' for t in terms)
+        return " OR ".join(f'"{t}"*' if len(t) == 1 else f'"{t}"' for t in terms)
+
+    def rank(
+        self, terms: list[str], expansions: list[str], filters: Filters, limit: int
+    ) -> list[tuple[int, float, str]]:
+        if not terms and not expansions:
+            return []
         where, params = _filter_sql(filters)
+        # bm25 needs a MATCH of its own, so each word list is one sub-select; the sum per entry is
+        # weighted and cut in the same statement.
+        ctes, parts, match_params = [], [], []
+        for name, words, own, wide in (
+            ("own", terms, "s", "0.0"),
+            ("wide", expansions, "0.0", f"{EXPANSION_WEIGHT!r} * s"),
+        ):
+            if words:
+                # MATERIALIZED: bm25 only works in the statement that does the MATCH, so the
+                # planner must not fold it into the union.
+                ctes.append(
+                    f"{name} AS MATERIALIZED (SELECT rowid AS id,"  # noqa: S608 - constants only
+                    f" -bm25(lawbase_search_fts, {TITLE_WEIGHT}, 1.0) AS s"
+                    " FROM lawbase_search_fts WHERE lawbase_search_fts MATCH %s)"
+                )
+                parts.append(f"SELECT id, {own} AS own, {wide} AS wide FROM {name}")  # noqa: S608 - constants only
+                match_params.append(self._expression(words))
         sql = (
-            f"SELECT d.id, -bm25(lawbase_search_fts, {TITLE_WEIGHT}, 1.0) AS score "  # noqa: S608 - placeholders only
-            "FROM lawbase_search_fts JOIN lawbase_searchdocument d ON d.id = lawbase_search_fts.rowid "
-            f"WHERE lawbase_search_fts MATCH %s{where} ORDER BY score DESC, d.id LIMIT %s"
+            f"WITH {', '.join(ctes)} "  # noqa: S608 - placeholders only
+            f"SELECT d.id, (SUM(m.own) + SUM(m.wide)) * {_weight_sql()} AS score, d.matter_code "
+            f"FROM ({' UNION ALL '.join(parts)}) m JOIN lawbase_searchdocument d ON d.id = m.id "
+            f"WHERE 1 = 1{where} GROUP BY d.id ORDER BY score DESC, d.id LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *params, limit])
-            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+            cursor.execute(sql, [*match_params, *params, limit])
+            return [(row[0], float(row[1]), row[2]) for row in cursor.fetchall()]
+
+
+# Term statistics for choosing the words that find candidates on PostgreSQL: how many entries
+# each word occurs in. Approximate by design (a word added since counts as rare, which it is), so
+# they are read once and then at most every STATS_TTL seconds, never per query.
+STATS_TTL = 600.0
+# ts_rank scores every entry the match finds and has no top-k shortcut: the match uses the query's
+# rarer words up to about this many entries; the common ones still count in the score.
+CANDIDATE_BUDGET = 1500
+
+
+@dataclass(frozen=True)
+class _TermStats:
+    read_at: float
+    ndoc: dict[str, int]
+
+
+_term_stats: dict[str, _TermStats] = {}
+
+
+def term_frequencies() -> dict[str, int]:
+    held = _term_stats.get("pg")
+    if held is None or time.monotonic() - held.read_at > STATS_TTL:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM {SearchDocument._meta.db_table}')"  # noqa: S608 - constant
+            )
+            ndoc = dict(cursor.fetchall())
+        # A prefix term (堆:*) finds the entries of every word it begins: count their sum for it.
+        for word, count in list(ndoc.items()):
+            ndoc[f"{word[0]}:*"] = ndoc.get(f"{word[0]}:*", 0) + count
+        held = _term_stats["pg"] = _TermStats(time.monotonic(), ndoc)
+    return held.ndoc
+
+
+def candidate_terms(words: list[str], ndoc: dict[str, int], budget: int = CANDIDATE_BUDGET) -> list[str]:
+    """The rarest of `words` whose entries together stay within `budget` (at least the rarest
+    one): an entry none of them occurs in would rank below the cut anyway."""
+    chosen: list[str] = []
+    total = 0
+    for word in sorted(words, key=lambda w: (ndoc.get(w, 0), w)):
+        count = ndoc.get(word, 0)
+        if chosen and total + count > budget:
+            break
+        chosen.append(word)
+        total += count
+    return chosen
 
 
 class PostgresEngine:
-    def match(self, terms: list[str], filters: Filters, limit: int) -> list[tuple[int, float]]:
-        # Prefix terms make ts_rank score every entry a common character begins a word of (it has
-        # no top-k shortcut); keep them for short queries, where a single character carries weight.
+    def rank(
+        self, terms: list[str], expansions: list[str], filters: Filters, limit: int
+    ) -> list[tuple[int, float, str]]:
+        if not terms and not expansions:
+            return []
+        # Prefix terms make every word a common character begins a candidate; keep them for short
+        # queries, where a single character carries weight.
         prefix = sum(1 for t in terms if len(t) > 1) < PG_PREFIX_BELOW
-        expression = " | ".join(f"{t}:*" if len(t) == 1 and prefix else t for t in terms)
+        own_terms = [f"{t}:*" if len(t) == 1 and prefix else t for t in terms]
+        own, wide = " | ".join(own_terms), " | ".join(expansions)
         where, params = _filter_sql(filters)
         # Weights D, C, B, A: the title tokens (A) count four times the body (B), as on SQLite.
+        rank = "ts_rank('{0.0, 0.0, 0.25, 1.0}', d.search_vector, to_tsquery('simple', %s), 1)"
+        scores, score_params = [], []
+        for words, weight in ((own, ""), (wide, f"{EXPANSION_WEIGHT!r} * ")):
+            if words:
+                scores.append(weight + rank)
+                score_params.append(words)
+        candidates = " | ".join(candidate_terms([*own_terms, *expansions], term_frequencies()))
+        # One statement: the GIN index finds the candidates, the boosts apply before LIMIT.
         sql = (
-            "SELECT d.id, ts_rank('{0.0, 0.0, 0.25, 1.0}', d.search_vector, q, 1) AS score "  # noqa: S608 - placeholders only
-            "FROM lawbase_searchdocument d, to_tsquery('simple', %s) q "
-            f"WHERE d.search_vector @@ q{where} ORDER BY score DESC, d.id LIMIT %s"
+            f"SELECT d.id, ({' + '.join(scores)}) * {_weight_sql()} AS score, d.matter_code "  # noqa: S608 - placeholders only
+            f"FROM lawbase_searchdocument d WHERE d.search_vector @@ to_tsquery('simple', %s){where} "
+            "ORDER BY score DESC, d.id LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *params, limit])
-            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+            cursor.execute(sql, [*score_params, candidates, *params, limit])
+            return [(row[0], float(row[1]), row[2]) for row in cursor.fetchall()]
 
 
 def _engine() -> SqliteEngine | PostgresEngine:

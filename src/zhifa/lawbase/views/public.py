@@ -10,9 +10,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from zhifa.lawbase.models import Law, SearchKind
-from zhifa.lawbase.search.query import Filters, Hit, search
+from zhifa.lawbase.search.query import Hit, search
 from zhifa.lawbase.selectors import penalties_of, public_articles, public_law
 from zhifa.lawbase.views.laws import penalty_summary
+from zhifa.lawbase.views.search import search_filters
 
 PAGE = 30
 PUBLIC_KINDS = (SearchKind.LAW, SearchKind.ARTICLE)
@@ -37,10 +38,9 @@ def _public_url(hit: Hit) -> str:
 
 def find_law(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
-    in_force = request.GET.get("in_force") == "1"
-    filters = Filters(kinds=PUBLIC_KINDS, in_force=True if in_force else None)
+    filters, form = search_filters(request.GET, kinds=PUBLIC_KINDS)
     hits = [PublicHit(h, _public_url(h)) for h in search(q, filters=filters, limit=PAGE)] if q else []
-    return TemplateResponse(request, "lawbase/find_law.html", {"q": q, "in_force": in_force, "hits": hits})
+    return TemplateResponse(request, "lawbase/find_law.html", {"q": q, **form, "hits": hits})
 
 
 def law_text(request: HttpRequest, pk: int) -> HttpResponse:

@@ -6,19 +6,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from zhifa.core import context
+from zhifa.core.errors import DomainError
 from zhifa.core.progress import progress_bar
 from zhifa.core.table_command import add_import_arguments, run_import
 from zhifa.core.tabular import write_rows
 from zhifa.lawbase.actions import search_index
 from zhifa.lawbase.actions.imports import import_benchmarks, import_matters
 from zhifa.lawbase.actions.laws import import_laws
-from zhifa.lawbase.actions.synonyms import load_default_synonyms
+from zhifa.lawbase.actions.synonyms import load_default_synonyms, remove_synonym, save_synonym
+from zhifa.lawbase.choices import LawLevel
 from zhifa.lawbase.law_data import iter_laws
-from zhifa.lawbase.models import Article, DiscretionBenchmark, Matter, SearchKind
+from zhifa.lawbase.models import Article, DiscretionBenchmark, Matter, SearchKind, SearchSynonym
 from zhifa.lawbase.search.query import Filters, search
+from zhifa.lawbase.selectors import region_path_of
 from zhifa.lawbase.statute.coverage import coverage, report_text
 from zhifa.lawbase.tables import BENCHMARK_TABLE, MATTER_TABLE, benchmark_rows, matter_rows
 
@@ -44,8 +47,26 @@ class Command(BaseCommand):
         search.add_argument("--json", action="store_true", help="以 JSON 列表输出")
         search.add_argument("--kind", choices=SearchKind.values, action="append", help="只检索某类（可重复）")
         search.add_argument("--in-force", action="store_true", help="只看现行有效的")
+        search.add_argument("--repealed", action="store_true", help="只看已废止或失效的")
+        search.add_argument("--level", choices=LawLevel.values, help="效力层级")
+        search.add_argument("--domain", help="执法领域代码，如 urban_management")
+        search.add_argument("--region", help="区划代码：只看全国性的和该地区及其上级地区的，如 330106")
         evaluate = sub.add_parser("evaluate", help="在线找法质量：按评测集计算 hit@1、hit@5")
         evaluate.add_argument("--misses", action="store_true", help="同时列出未命中的查询")
+        evaluate.add_argument(
+            "--set", choices=["main", "heldout"], default="main", help="评测集：main（默认）或 heldout（留出集）"
+        )
+        evaluate.add_argument("--no-synonyms", action="store_true", help="不用同义词检索，看同义词表带来多少")
+        synonym = sub.add_parser("synonym", help="在线找法的同义词表：俗称及其对应的法定表述")
+        synonym_sub = synonym.add_subparsers(dest="synonym_command", required=True)
+        add = synonym_sub.add_parser("add", help="新增或修改一个同义词（检索立即生效）")
+        add.add_argument("term", help="俗称，如：练摊")
+        add.add_argument("means", help="法定表述，词间用空格，如：设摊经营 兜售物品")
+        add.add_argument("--note", default="", help="说明")
+        remove = synonym_sub.add_parser("remove", help="删除一个同义词")
+        remove.add_argument("term")
+        listing = synonym_sub.add_parser("list", help="列出同义词")
+        listing.add_argument("--json", action="store_true", help="以 JSON 列表输出")
         reindex = sub.add_parser("reindex", help="重建检索索引（默认只补建缺失的条目）")
         reindex.add_argument("--all", action="store_true", help="全部重建")
         for name, label in (("matters", "执法事项"), ("benchmarks", "裁量基准")):
@@ -63,17 +84,21 @@ class Command(BaseCommand):
         elif command == "search":
             self._search(options)
         elif command == "evaluate":
+            from zhifa.lawbase.search.evaluation import SETS, evaluate_suggest, load_pairs
             from zhifa.lawbase.search.evaluation import evaluate as run_evaluation
-            from zhifa.lawbase.search.evaluation import evaluate_suggest, load_pairs
 
-            pairs = load_pairs()
-            lines = run_evaluation(pairs).lines()
-            suggested = evaluate_suggest(pairs)
-            lines.insert(
-                1, f"  suggest   n={suggested.n:<4} hit@1={suggested.hit_at_1:.3f} hit@5={suggested.hit_at_5:.3f}"
-            )
+            pairs = load_pairs(SETS[options["set"]])
+            lines = run_evaluation(pairs, synonyms=not options["no_synonyms"]).lines()
+            lines[0] += f" set={options['set']}" + (" synonyms=off" if options["no_synonyms"] else "")
+            if not options["no_synonyms"]:
+                suggested = evaluate_suggest(pairs)
+                lines.insert(
+                    1, f"  suggest   n={suggested.n:<4} hit@1={suggested.hit_at_1:.3f} hit@5={suggested.hit_at_5:.3f}"
+                )
             shown = lines if options["misses"] else [line for line in lines if not line.lstrip().startswith("MISS")]
             self.stdout.write("\n".join(shown))
+        elif command == "synonym":
+            self._synonym(options)
         elif command == "reindex":
             count = search_index.rebuild() if options["all"] else search_index.index_missing()
             self.stdout.write(f"检索索引：写入 {count} 条")
@@ -90,7 +115,20 @@ class Command(BaseCommand):
             self.stdout.write(f"导出裁量档次 {count} 行到 {options['file']}")
 
     def _search(self, options: dict[str, Any]) -> None:
-        filters = Filters(kinds=tuple(options["kind"] or ()), in_force=True if options["in_force"] else None)
+        if options["in_force"] and options["repealed"]:
+            raise CommandError("--in-force 和 --repealed 只能选一个")
+        region_path = ""
+        if options["region"]:
+            region_path = region_path_of(options["region"])
+            if not region_path:
+                raise CommandError(f"没有这个区划代码：{options['region']}")
+        filters = Filters(
+            kinds=tuple(options["kind"] or ()),
+            level=options["level"] or "",
+            in_force=True if options["in_force"] else (False if options["repealed"] else None),
+            domain=options["domain"] or "",
+            region_path=region_path,
+        )
         hits = search(options["query"], filters=filters, limit=options["limit"])
         if options["json"]:
             self.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
@@ -100,6 +138,30 @@ class Command(BaseCommand):
         for rank, hit in enumerate(hits, start=1):
             code = f" [{hit.matter_code}]" if hit.matter_code else ""
             self.stdout.write(f"{rank:>2}. {hit.title}{code}  ({hit.score:.2f})\n    {hit.snippet}")
+
+    def _synonym(self, options: dict[str, Any]) -> None:
+        action = options["synonym_command"]
+        if action == "list":
+            rows = [{"term": s.term, "means": s.means, "note": s.note} for s in SearchSynonym.objects.order_by("term")]
+            if options["json"]:
+                self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            else:
+                self.stdout.write("\n".join(f"{r['term']}\t→ {r['means']}" for r in rows))
+            return
+        ctx = context.RequestContext(f"cli-{context.new_request_id()}", None, "cli")
+        with context.bound(ctx):
+            if action == "add":
+                try:
+                    saved = save_synonym(by=None, term=options["term"], means=options["means"], note=options["note"])
+                except DomainError as error:
+                    raise CommandError(error.message) from error
+                self.stdout.write(f"已保存同义词：{saved.term} → {saved.means}")
+                return
+            found = SearchSynonym.objects.filter(term=options["term"]).first()
+            if found is None:
+                raise CommandError(f"没有这个同义词：{options['term']}")
+            remove_synonym(found, by=None)
+            self.stdout.write(f"已删除同义词：{found.term}")
 
     def _import_laws(self, options: dict[str, Any]) -> None:
         total = sum(1 for _ in iter_laws())
