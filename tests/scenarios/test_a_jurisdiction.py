@@ -303,6 +303,29 @@ def test_LP_54_filing_with_two_handlers_and_evidence_registers_the_case(walk):
     )
 
 
+def test_LP_54_not_filing_uses_a_non_registration_form_with_the_reasons(walk):
+    case = walk.proposed()
+    reason = "经核查，违法行为轻微并已及时改正，没有造成危害后果。"
+    after = walk.head.step(case["id"], "decline_registration", reason=reason, decided_on=D(2025, 7, 1))
+    assert after["status"] == "not_registered"
+    assert after["number"] in (None, "")  # no case number is taken
+    form = walk.head.client.get(document(after, "non_registration_approval")["file_url"])
+    assert reason in form.content.decode("utf-8")
+    lead = walk.officer.get("/leads").body["items"][0]
+    assert lead["status"] == "not_registered"
+    later = walk.head.post(
+        f"/cases/{case['id']}/approve_registration", registered_on=D(2025, 7, 2), preliminary_evidence="现场照片"
+    )
+    assert later.status == 422
+
+
+def test_LP_54_not_filing_needs_a_reason(walk):
+    case = walk.proposed()
+    reply = walk.head.post(f"/cases/{case['id']}/decline_registration", reason=" ", decided_on=D(2025, 7, 1))
+    assert reply.status == 422
+    assert walk.head.case(case["id"])["status"] == "registration_pending"
+
+
 def test_LP_54_notice_in_a_case_never_filed_is_refused(walk):
     case = walk.proposed()
     reply = walk.officer.post(f"/cases/{case['id']}/issue_notice")

@@ -548,3 +548,31 @@ def test_MP_46_suspended_days_do_not_count_towards_the_ninety_days(walk):
     assert case["status"] == "investigating"
     # Suspended 08-01, resumed 08-21: 20 days do not count (boundary counting UNVERIFIED in LEGAL-RULES).
     assert deadline(case, "LP-60")["due"] == "2025-10-19"
+
+
+def test_MP_46_termination_without_a_ground_is_refused(walk):
+    case = walk.registered()
+    reply = walk.head.post(f"/cases/{case['id']}/terminate", ground="  ", terminated_on=D(2025, 8, 1))
+    assert reply.status == 422, reply.body
+    assert "ground" in reply.body["fields"], reply.body
+    unchanged(walk.head, case)
+
+
+def test_MP_46_termination_needs_the_heads_approval(walk):
+    case = walk.registered()
+    reply = walk.officer.post(f"/cases/{case['id']}/terminate", ground="当事人已注销", terminated_on=D(2025, 8, 1))
+    assert reply.status == 403, reply.body
+    unchanged(walk.officer, case)
+
+
+def test_MP_46_terminated_case_stops_its_time_limit_and_takes_no_further_step(walk):
+    case = walk.investigated()
+    case = walk.head.step(
+        case["id"], "terminate", ground="当事人已注销，且无权利义务承受人", terminated_on=D(2025, 8, 1)
+    )
+    assert case["status"] == "terminated"
+    assert "LP-60" not in [d["rule"] for d in case["deadlines"]]
+    assert "terminated" in timeline_kinds(walk.head, case)
+    reply = walk.officer.post(f"/cases/{case['id']}/submit_report", facts="补充", outcome="penalty", kinds=["fine"])
+    assert reply.status == 422, reply.body
+    unchanged(walk.officer, case)

@@ -181,6 +181,15 @@ def test_LE_43_enforcement_at_night_is_refused(walk):
     enforced(walk, case, kind="money", scheduled_at=at(D(2025, 7, 16), 9))
 
 
+def test_LE_43_the_night_hours_are_configuration(walk, settings):
+    settings.ZHIFA_ENFORCEMENT_NIGHT = (20, 7)
+    case = served_case(walk, D(2025, 1, 10))
+    reminded(walk, case, D(2025, 7, 1), D(2025, 7, 11))
+    refused_directly(walk, case, "LE-43", kind="money", scheduled_at=at(D(2025, 7, 15), 20, 30))
+    refused_directly(walk, case, "LE-43", kind="money", scheduled_at=at(D(2025, 7, 16), 6, 30))
+    enforced(walk, case, kind="money", scheduled_at=at(D(2025, 7, 16), 7))
+
+
 def test_LE_43_an_emergency_reason_allows_holiday_enforcement(walk):
     case = served_case(walk, D(2025, 1, 10))
     reminded(walk, case, D(2025, 7, 1), D(2025, 7, 11))

@@ -183,6 +183,9 @@ ZHIFA_TRUSTED_PROXIES = env_list("ZHIFA_TRUSTED_PROXIES", [])
 ZHIFA_PUBLIC_BASE_URL = env_str("ZHIFA_PUBLIC_BASE_URL", "")
 # Rules marked UNVERIFIED in LEGAL-RULES.md only warn, unless listed here (ids, comma-separated).
 ZHIFA_STRICT_RULES = env_list("ZHIFA_STRICT_RULES", [])
+# 行政强制法 第四十三条 forbids enforcement at night but does not define 夜间 (UNVERIFIED in
+# LEGAL-RULES): the hours it starts and ends, local time (LE-43).
+ZHIFA_ENFORCEMENT_NIGHT = (22, 6)
 
 NINJA_PAGINATION_MAX_LIMIT = 200
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,7 +25,6 @@ from zhifa.core.calendar.periods import add_months
 
 COURT_WAIT_DAYS = 10  # 行政强制法 第五十四条 ("十日", working days by 第六十九条)
 SURCHARGE_DAYS = 30  # 行政强制法 第四十六条: "超过三十日"
-NIGHT = (dt.time(22, 0), dt.time(6, 0))  # 行政强制法 第四十三条 leaves 夜间 undefined: configuration
 # 行政强制法 第五十一条第一款第（一）项: what a 代履行决定书 states besides the party's name and address.
 SUBSTITUTE_DECISION_FIELDS = {
     "reasons": gettext_lazy("代履行的理由"),
@@ -165,7 +165,9 @@ def le_53_late(ctx: Context) -> str | None:
 
 def _night_or_holiday(ctx: Context, moment: dt.datetime) -> bool:
     local = timezone.localtime(moment)
-    night = local.time() >= NIGHT[0] or local.time() < NIGHT[1]
+    # 行政强制法 第四十三条 leaves 夜间 undefined: the hours are configuration (settings).
+    starts, ends = (dt.time(hour) for hour in settings.ZHIFA_ENFORCEMENT_NIGHT)
+    night = local.time() >= starts or local.time() < ends
     return night or not ctx.calendar.is_workday(local.date())
 
 
