@@ -71,6 +71,7 @@ def build_world(*, domain_code: str = "ecology_environment") -> World:
     chair = officer(agency, "王强")
     company = create_party(
         by=None,
+        agency=agency,
         kind="organisation",
         name="杭州演示化工有限公司",
         id_number=credit_code("MA2D0009X"),
@@ -79,6 +80,7 @@ def build_world(*, domain_code: str = "ecology_environment") -> World:
     )
     person = create_party(
         by=None,
+        agency=agency,
         kind="individual",
         name="王小明",
         id_number=resident_id(dt.date(1990, 3, 7), 311),

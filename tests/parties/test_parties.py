@@ -130,3 +130,33 @@ def test_merging_keeps_the_cases_of_the_duplicate_and_refuses_a_person_into_a_co
     with pytest.raises(InvalidInput, match="自然人和单位不能合并"):
         merge_parties(w.company, by=None, duplicate=w.person)
     assert Party.objects.get(pk=w.person.pk).merged_into is None
+
+
+def test_officers_see_the_parties_of_their_region_through_the_one_policy():
+    """Registered by an agency of the region, or party to one of its cases; not the rest."""
+    from tests.cases.flow import registered
+    from tests.factories.cases import build_world, officer
+    from zhifa.core.scoping import policy
+    from zhifa.parties.permissions import VIEW_PARTY
+
+    w = build_world()
+    beside = AgencyFactory(name="杭州市上城区某执法局", region=w.regions["beside"], domain=w.agency.domain)
+    beside_officer = officer(beside, "孙丽").user
+    theirs = create_party(by=beside_officer, kind="organisation", name="上城演示商贸有限公司")
+    assert theirs.agency == beside
+    mine = w.users[0]
+
+    def visible(user):
+        return set(Party.objects.restrict(user, VIEW_PARTY).values_list("name", flat=True))
+
+    assert "上城演示商贸有限公司" not in visible(mine)
+    assert w.company.name in visible(mine)  # registered by the officer's agency
+    assert "上城演示商贸有限公司" in visible(beside_officer)
+    assert w.company.name not in visible(beside_officer)
+    assert not policy().can(mine, VIEW_PARTY, theirs)
+    registered(w, party=theirs)  # now party to a case of the officer's agency
+    assert "上城演示商贸有限公司" in visible(mine)
+    assert policy().can(mine, VIEW_PARTY, theirs)
+    assert Party.objects.restrict(mine, VIEW_PARTY).filter(name="上城演示商贸有限公司").count() == 1
+    city_head = officer(AgencyFactory(region=w.regions["city"], domain=w.agency.domain), "周市").user
+    assert {w.company.name, "上城演示商贸有限公司"} <= visible(city_head)

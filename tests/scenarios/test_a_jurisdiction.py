@@ -73,6 +73,11 @@ def lead_untouched(api: Api, lead_id: int) -> None:
     assert api.get("/cases").body["items"] == []
 
 
+def by_identity(w: Any) -> dict[str, Any]:
+    """The party named by its credit code, as an officer of another area finds it on file."""
+    return {"party": None, "party_id_number": w.company.id_number}
+
+
 def township(w: Any, *, effective_from: dt.date | None = None) -> tuple[list[int], Api, Api]:
     """转塘街道办事处 with two certified officers and a head; holding the world's matter under a
     provincial devolution decision from `effective_from` (no holding at all when None)."""
@@ -111,7 +116,7 @@ def amend_air_law(effective: dt.date, article_99: tuple[str, str]) -> None:
 def test_LP_22_street_office_with_no_devolution_decision_cannot_open_the_case(w):
     handlers, officer_api, _head = township(w)
     opened = lead(officer_api)
-    reply = request(officer_api, opened["id"], registration(w, handlers=handlers))
+    reply = request(officer_api, opened["id"], registration(w, handlers=handlers, **by_identity(w)))
     # The street office holds no matter at all: the matter is not offered, so the request is refused.
     assert reply.status == 422, reply.body
     assert reply.rule == "LP-22" or "matter" in reply.body["fields"], reply.body
@@ -121,7 +126,9 @@ def test_LP_22_street_office_with_no_devolution_decision_cannot_open_the_case(w)
 def test_LP_22_street_office_cannot_act_on_a_violation_before_its_devolution_took_effect(w):
     handlers, officer_api, _head = township(w, effective_from=D(2025, 7, 1))
     opened = lead(officer_api, received_on=D(2025, 7, 2))
-    error = refused_by(request(officer_api, opened["id"], registration(w, handlers=handlers)), "LP-22")
+    error = refused_by(
+        request(officer_api, opened["id"], registration(w, handlers=handlers, **by_identity(w))), "LP-22"
+    )
     assert "第二十四条" in error["citation"]
     assert "赋权" in error["message"]
     lead_untouched(officer_api, opened["id"])
@@ -130,7 +137,9 @@ def test_LP_22_street_office_cannot_act_on_a_violation_before_its_devolution_too
 def test_LP_22_street_office_may_open_the_case_under_its_devolution_decision(w):
     handlers, officer_api, head = township(w, effective_from=D(2025, 7, 1))
     opened = lead(officer_api, received_on=D(2025, 7, 2))
-    body = registration(w, handlers=handlers, act_date=D(2025, 7, 1), act_region=w.regions["township"].pk)
+    body = registration(
+        w, handlers=handlers, act_date=D(2025, 7, 1), act_region=w.regions["township"].pk, **by_identity(w)
+    )
     case = officer_api.ok(f"/leads/{opened['id']}/registration", **body)
     case = head.step(case["id"], "approve_registration", registered_on=D(2025, 7, 3), preliminary_evidence="现场照片")
     assert case["status"] == "investigating"
@@ -155,7 +164,9 @@ def test_LP_22_an_agency_whose_holding_has_ended_cannot_open_a_new_case(walk):
 
     handlers, street_api, street_head = township(w, effective_from=D(2025, 7, 1))
     street_lead = lead(street_api, received_on=D(2025, 7, 2))
-    body = registration(w, handlers=handlers, act_date=D(2025, 7, 1), act_region=w.regions["township"].pk)
+    body = registration(
+        w, handlers=handlers, act_date=D(2025, 7, 1), act_region=w.regions["township"].pk, **by_identity(w)
+    )
     case = street_api.ok(f"/leads/{street_lead['id']}/registration", **body)
     case = street_head.step(
         case["id"], "approve_registration", registered_on=D(2025, 7, 3), preliminary_evidence="照片"

@@ -57,8 +57,12 @@ class Walk:
         **body: Any,
     ) -> dict[str, Any]:
         lead = self.lead(received_on=received_on)
+        party = party or self.w.company
+        # A party on file is named by its identity number, as the officer reads it off the licence
+        # or the ID card: that finds it whichever agency registered it.
+        named = {"party_id_number": party.id_number} if party.id_number else {"party": party.pk}
         fields = {
-            "party": (party or self.w.company).pk,
+            **named,
             "matter": self.w.matter.pk,
             "act_date": act_date,
             "act_place": "西湖区演示工业园1号",

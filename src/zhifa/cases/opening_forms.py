@@ -82,8 +82,10 @@ class PartyFields(forms.Form):
             if found is None:
                 self.add_error("party_id_number", _("找不到该当事人。"))
         elif data.get("party_id_number"):
+            # By identity number, any party on file: the officer holds the licence or the ID card,
+            # and registering the same identity twice is refused anyway.
             number = data["party_id_number"].strip().upper().replace(" ", "")
-            found = visible.filter(id_number=number).first()
+            found = Party.objects.filter(merged_into__isnull=True, id_number=number).first()
             data["party_id_number"] = number
         if found is None and not self.errors and not (data.get("party_name") and data.get("party_kind")):
             self.add_error("party_name", _("该证件号码尚未登记：请填写当事人类型和名称，将同时登记为新当事人。"))

@@ -31,6 +31,10 @@ class Jurisdiction:
     # Records shared by several agencies (joint cases, 主办/协办): the agency scope also covers
     # rows where the user's agency appears under this (to-many) path.
     member_agencies: str | None = None
+    # Records reached from records in a region (parties, through their cases): a to-many path to a
+    # region's materialised path, matched through a subquery so that no row comes out twice. The
+    # region scope covers a row under `region` or under this path.
+    region_via: str | None = None
 
 
 class Policy(Protocol):

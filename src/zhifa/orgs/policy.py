@@ -51,8 +51,11 @@ _PUBLIC = {
     perms.VIEW_REGION: Scope.ALL,
     perms.VIEW_DOMAIN: Scope.ALL,
     VIEW_LAWBASE: Scope.ALL,
-    VIEW_PARTY: Scope.ALL,
     VIEW_TEMPLATE: Scope.ALL,
+    # Parties within the officer's jurisdiction: registered by an agency of the region, or party
+    # to a case of the region (parties.models.Party.jurisdiction). An officer who holds the party's
+    # identity number finds it on file whatever the region (cases.opening_forms.PartyFields).
+    VIEW_PARTY: Scope.REGION,
 }
 _SEE_OWN_AGENCY = {
     **_PUBLIC,
@@ -196,10 +199,24 @@ def today() -> dt.date:
 # --- querysets ---------------------------------------------------------------------------------
 
 
-def _scope_q(scope: Scope, spec: Jurisdiction, who: Principal) -> Q | None:
+def _via_q(model: type[Model], spec: Jurisdiction, who: Principal) -> Q | None:
+    if spec.region_via is None or who.region_path is None:
+        return None
+    linked = model._default_manager.filter(**{f"{spec.region_via}__startswith": who.region_path}).values("pk")
+    return Q(pk__in=linked)
+
+
+def _scope_q(scope: Scope, spec: Jurisdiction, who: Principal, model: type[Model] | None = None) -> Q | None:
     """The filter for one scope, or None when the scope cannot apply to this model or user."""
     if scope is Scope.ALL:
         return Q()
+    if scope is Scope.REGION and spec.region_via and model is not None:
+        direct = _scope_q(scope, Jurisdiction(region=spec.region), who) if spec.region else None
+        via = _via_q(model, spec, who)
+        parts = [q for q in (direct, via) if q is not None]
+        if not parts:
+            return None
+        return parts[0] | parts[1] if len(parts) == 2 else parts[0]
     if scope is Scope.REGION and spec.region is None and spec.agency_in_region and who.region_path:
         from zhifa.orgs.models import Agency
 
@@ -232,7 +249,7 @@ def filter_for(user: Any, perm: str, model: type[Model]) -> Q | None:
         return None
     spec = jurisdiction_of(model)
     scopes = who.scopes(perm)
-    parts = [q for q in (_scope_q(s, spec, who) for s in scopes) if q is not None]
+    parts = [q for q in (_scope_q(s, spec, who, model) for s in scopes) if q is not None]
     if Scope.AGENCY in scopes:
         member = _member_q(model, spec, who)
         if member is not None:
@@ -282,6 +299,17 @@ def _resolve(obj: Any, path: str | None) -> Any:
     return value
 
 
+def _in_region(spec: Jurisdiction, who: Principal, obj: Any) -> bool:
+    """Under the user's region: by the object's own region path, or through a linked record."""
+    path = _resolve(obj, spec.region)
+    if path and who.region_path and str(path).startswith(who.region_path):
+        return True
+    if spec.region_via and who.region_path and obj.pk is not None:
+        linked = {spec.region_via + "__startswith": who.region_path}
+        return bool(type(obj)._default_manager.filter(pk=obj.pk, **linked).exists())
+    return False
+
+
 def _in_scope(scope: Scope, spec: Jurisdiction, who: Principal, obj: Any) -> bool:
     if scope is Scope.ALL:
         return True
@@ -292,8 +320,7 @@ def _in_scope(scope: Scope, spec: Jurisdiction, who: Principal, obj: Any) -> boo
         region_path = Agency.objects.filter(pk=agency_id).values_list("region__path", flat=True).first()
         return bool(region_path and who.region_path and region_path.startswith(who.region_path))
     if scope is Scope.REGION:
-        path = _resolve(obj, spec.region)
-        return bool(path and who.region_path and str(path).startswith(who.region_path))
+        return _in_region(spec, who, obj)
     path, mine = {
         Scope.OWN: (spec.owner, who.user_id),
         Scope.TEAM: (spec.team, who.team_id),

@@ -261,7 +261,10 @@ def _fines(body: str, base: ParsedPenalty, *, elliptic: bool, lead: str) -> Iter
         window, start = body[start : word.start()].removesuffix("的"), word.end()
         if lead and not _VERB.search(window):
             window, lead = f"{lead}、{window}", ""
-        if not window.endswith("加处"):  # 加处罚款 is the late surcharge, not a penalty
+        # 加处罚款 is the late surcharge, not a penalty; "处二千元以上罚款的（决定）" names a threshold
+        # (治安管理处罚法 第九十八条), it imposes nothing; "处5000元罚款的标准" (a rate) does.
+        threshold = body.startswith("的", word.end()) and not body.startswith("的标准", word.end())
+        if not window.endswith("加处") and not threshold:
             yield from _read_fine(window, base)
     if elliptic and start == 0:
         yield from _read_fine(body.removesuffix("、"), base)  # "对公民处以二百元以下、对法人…处以三千元以下罚款"

@@ -86,11 +86,18 @@ def create_party(
     region: Region | None = None,
     credit_grade: str = "",
     addresses: dict[str, str] | None = None,
+    agency: Any | None = None,
 ) -> Party:
-    """Register a party; an identity number already on file is refused with the existing party named."""
+    """Register a party; an identity number already on file is refused with the existing party named.
+    The registering agency (`agency`, else the officer's own) decides who sees it besides the
+    agencies of its cases."""
     if by is not None:
         require(by, CHANGE_PARTY)
+    if agency is None and by is not None:
+        officer = getattr(by, "officer", None)
+        agency = getattr(officer, "agency", None)
     party = Party(
+        agency=agency,
         kind=kind,
         name=name.strip(),
         id_type=id_type,

@@ -31,6 +31,14 @@ class Party(VersionedModel):
         "orgs.Region", verbose_name=_("所在地区"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     credit_grade = models.CharField(_("信用等级"), max_length=1, choices=CreditGrade.choices, blank=True)
+    agency = models.ForeignKey(
+        "orgs.Agency",
+        verbose_name=_("登记机关"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     merged_into = models.ForeignKey(
         "self",
         verbose_name=_("已合并至"),
@@ -41,7 +49,8 @@ class Party(VersionedModel):
     )
 
     objects = JurisdictionQuerySet.as_manager()
-    jurisdiction = Jurisdiction()
+    # Within a region: parties an agency of the region registered, and parties to its cases.
+    jurisdiction = Jurisdiction(region="agency__region__path", agency="agency_id", region_via="cases__region_path")
 
     class Meta:
         verbose_name = _("当事人")
