@@ -173,6 +173,13 @@ def test_LE_43_enforcement_on_a_statutory_holiday_is_refused(walk):
     assert "法定节假日" in reply["message"]
 
 
+def test_LE_43_an_ordinary_weekend_is_not_a_statutory_holiday(walk):
+    case = served_case(walk, D(2025, 1, 10))
+    reminded(walk, case, D(2025, 7, 1), D(2025, 7, 11))
+    refused_directly(walk, case, "LE-43", kind="money", scheduled_at=at(D(2025, 10, 4)))  # Saturday of National Day
+    enforced(walk, case, kind="money", scheduled_at=at(D(2025, 7, 19)))  # an ordinary Saturday, by day
+
+
 def test_LE_43_enforcement_at_night_is_refused(walk):
     case = served_case(walk, D(2025, 1, 10))
     reminded(walk, case, D(2025, 7, 1), D(2025, 7, 11))

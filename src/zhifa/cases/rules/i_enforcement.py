@@ -22,6 +22,7 @@ from zhifa.cases.rules.base import Context, RuleKind, declare, rule
 from zhifa.cases.rules.j_remedies import litigation_period_ends
 from zhifa.cases.surcharge import late_days, nth_late_day, remedy_pauses
 from zhifa.core.calendar.periods import add_months
+from zhifa.core.models import CalendarDay
 
 COURT_WAIT_DAYS = 10  # 行政强制法 第五十四条 ("十日", working days by 第六十九条)
 SURCHARGE_DAYS = 30  # 行政强制法 第四十六条: "超过三十日"
@@ -168,7 +169,15 @@ def _night_or_holiday(ctx: Context, moment: dt.datetime) -> bool:
     # 行政强制法 第四十三条 leaves 夜间 undefined: the hours are configuration (settings).
     starts, ends = (dt.time(hour) for hour in settings.ZHIFA_ENFORCEMENT_NIGHT)
     night = local.time() >= starts or local.time() < ends
-    return night or not ctx.calendar.is_workday(local.date())
+    return night or _statutory_holiday(ctx, local.date())
+
+
+def _statutory_holiday(ctx: Context, day: dt.date) -> bool:
+    """法定节假日: the rest days the arrangement names after a holiday. An ordinary weekend is a
+    rest day but not a statutory holiday, so 第四十三条 does not bar it."""
+    if ctx.calendar.is_workday(day):  # raises DC-6 when the year's arrangement is not loaded
+        return False
+    return CalendarDay.objects.filter(date=day).exclude(holiday_name="").exists()
 
 
 @rule(
