@@ -37,10 +37,7 @@ def _element_centre(report: DemoReport) -> None:
     documents_demo.build(report, {})
     cited = _cited_laws()
     import_laws(by=None, records=(law for law in iter_laws() if any(short in law["title"] for short in cited)))
-    matters = lawbase_demo._matters(report)
-    lawbase_demo._catalogues(matters)
-    lawbase_demo._holdings(matters)
-    lawbase_demo._benchmarks(report, matters)
+    lawbase_demo.load_demo_matters(report)
     parties_demo.build(report, {})
 
 

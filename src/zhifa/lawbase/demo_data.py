@@ -206,12 +206,18 @@ def _benchmarks(report: DemoReport, matters: list[Matter]) -> None:
     report.say(f"裁量基准：为 {made} 个处罚事项生成演示基准（按法定幅度分档，含版本）")
 
 
-def load_demo(report: DemoReport, options: dict[str, Any]) -> None:
-    _laws(report)
+def load_demo_matters(report: DemoReport) -> list[Matter]:
+    """The demo matters with their catalogues, holdings and benchmarks (the laws they cite loaded)."""
     matters = load_matters(report)
     _catalogues(matters)
     _holdings(matters)
     _benchmarks(report, matters)
+    return matters
+
+
+def load_demo(report: DemoReport, options: dict[str, Any]) -> None:
+    _laws(report)
+    load_demo_matters(report)
     jiangmen = load_jiangmen_benchmarks(by=None)
     report.say(
         f"江门市生态环境局裁量标准（真实数据，已过期）：导入 {jiangmen.created} 个基准，"
