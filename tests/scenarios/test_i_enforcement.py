@@ -276,11 +276,8 @@ def test_LE_46_money_enforcement_within_thirty_days_of_surcharge_is_refused(walk
 def test_LE_46_money_enforcement_after_thirty_days_of_surcharge_is_allowed(walk):
     case = served_case(walk, D(2025, 7, 1))
     reminded(walk, case, D(2025, 7, 18), D(2025, 7, 28))
-    # LEGAL-RULES: available from 2025-08-16 — a Saturday, so LE-43 (as coded: any rest day) refuses it, LE-46 does not.
-    reply = enforce(walk.w, case, kind="money", scheduled_at=at(D(2025, 8, 16)))
-    assert reply["status"] == 422, reply
-    assert findings(reply) == ["LE-43"], reply
-    enforced(walk, case, kind="money", scheduled_at=at(D(2025, 8, 18)))
+    # LEGAL-RULES: available from 2025-08-16, day 31 — a Saturday, which is not a statutory holiday (LE-43).
+    enforced(walk, case, kind="money", scheduled_at=at(D(2025, 8, 16)))
 
 
 def test_LE_46_day_thirty_one_of_the_surcharge_is_tracked_as_a_deadline(walk):
