@@ -212,7 +212,7 @@ def party_out(party: Any, *, unmasked: bool = False) -> dict[str, Any]:
         "addresses": {a.kind: a.text for a in party.addresses.all()},
         "version": party.version,
     }
-    return out if unmasked else masked_party(out, individual=party.kind == "individual")
+    return out if unmasked else masked_party(out, individual=party.is_individual)
 
 
 def report_out(report: Any) -> dict[str, Any]:

@@ -55,6 +55,11 @@ def mask_address(address: str) -> str:
     return f"{kept}{MASK * 3}" if kept else MASK * 3
 
 
+def mask_email(email: str) -> str:
+    """The mailbox hidden, the domain kept: ***@example.com."""
+    return MASK * 3 + email[email.find("@") :] if "@" in email else MASK * 3
+
+
 def mask_bank_account(account: str) -> str:
     digits = re.sub(r"\s", "", account)
     return digits[:4] + MASK * max(0, len(digits) - 8) + digits[-4:] if len(digits) > 8 else MASK * len(digits)
@@ -90,7 +95,7 @@ def redact(text: str) -> str:
         "mobile": mask_phone,
         "landline": mask_phone,
         "bank_account": mask_bank_account,
-        "email": lambda value: MASK * 3 + value[value.index("@") :],
+        "email": mask_email,
     }
     result, last = [], 0
     for finding in find_personal_data(text):
@@ -120,11 +125,10 @@ def masked_party(fields: dict[str, Any], *, individual: bool) -> dict[str, Any]:
     birth date, contact details and addresses are masked; an organisation keeps its name, code and
     representative (all public in its registration) and has its contact details masked."""
     out = dict(fields)
-    for key in ("phone",):
-        if out.get(key):
-            out[key] = mask_phone(out[key])
+    if out.get("phone"):
+        out["phone"] = mask_phone(out["phone"])
     if out.get("email"):
-        out["email"] = MASK * 3 + out["email"][out["email"].find("@") :] if "@" in out["email"] else MASK * 3
+        out["email"] = mask_email(out["email"])
     if not individual:
         return out
     if out.get("name"):
