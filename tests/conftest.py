@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from typing import Any
 
@@ -7,7 +8,10 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from tests.factories.cases import World, build_world
 from tests.factories.orgs import PASSWORD, region_tree
+from tests.module_data import module_transaction, uses_module_data
+from tests.scenarios.walk import Walk
 from zhifa.core import context
 from zhifa.orgs.models import Region
 
@@ -15,6 +19,7 @@ from zhifa.orgs.models import Region
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     from django.conf import settings
 
+    _refuse_transactional_tests_beside_module_data(items)
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (run with DATABASE_URL=postgres://…)")
@@ -89,3 +94,46 @@ def signed_in(client: Client) -> Any:
 @pytest.fixture
 def password() -> str:
     return PASSWORD
+
+
+# --- the case world, built once per test module (tests/module_data.py) ---------------------------
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
+    """Templates, calendar, org tree and parties: building them costs more than most case tests."""
+    with module_transaction(django_db_blocker, "module-world"):
+        yield build_world()
+
+
+@pytest.fixture
+def w(module_world: World, db: Any) -> World:
+    """The module's world, as fresh objects: what one test changes in memory the next does not see
+    (its rows are rolled back with the test's savepoint)."""
+    return copy.deepcopy(module_world)
+
+
+@pytest.fixture
+def walk(w: World) -> Walk:
+    return Walk(w)
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    wants = set(getattr(item, "fixturenames", ()))
+    return bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))) or bool(
+        wants & {"transactional_db", "live_server", "django_db_reset_sequences"}
+    )
+
+
+def _refuse_transactional_tests_beside_module_data(items: list[pytest.Item]) -> None:
+    def module(item: pytest.Item) -> Any:
+        return getattr(item, "module", None)
+
+    sharing = {module(item) for item in items if uses_module_data(getattr(item, "fixturenames", ()))}
+    clashing = [item.nodeid for item in items if module(item) in sharing and _is_transactional(item)]
+    if clashing:
+        raise pytest.UsageError(
+            "a transactional test cannot share a module with module data (move it to its own module): "
+            + ", ".join(clashing)
+        )

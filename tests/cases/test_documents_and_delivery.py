@@ -21,18 +21,12 @@ from tests.cases.flow import (
     reported,
     reviewed,
 )
-from tests.factories.cases import build_world
 from zhifa.cases.actions import deciding
 from zhifa.cases.models import CaseDocument, Deadline
 from zhifa.documents.rendering import fingerprint
 from zhifa.documents.signing import verify_pdf
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def w():
-    return build_world()
 
 
 def _decided_with_files(w: Any, capture: Any, **kwargs: Any) -> Any:

@@ -7,17 +7,11 @@ from decimal import Decimal
 import pytest
 
 from tests.cases.flow import D, fresh, registered, served
-from tests.factories.cases import build_world
 from zhifa.cases.actions import closing, execution
 from zhifa.cases.models import CaseEvent, Deadline
 from zhifa.core.audit.chain import verify
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def w():
-    return build_world()
 
 
 def test_registration_numbers_the_case_and_starts_the_time_limit(w):

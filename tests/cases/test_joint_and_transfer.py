@@ -8,23 +8,12 @@ from typing import Any
 
 import pytest
 
-from tests.factories.cases import World, build_world, officer
+from tests.factories.cases import World, officer
 from tests.factories.orgs import AgencyFactory, DomainFactory
 from tests.scenarios.api import Api
-from tests.scenarios.walk import Walk
 from zhifa.cases.models import CaseEvent, Lead
 
 D = dt.date
-
-
-@pytest.fixture
-def w(db: Any) -> World:
-    return build_world()
-
-
-@pytest.fixture
-def walk(w: World) -> Walk:
-    return Walk(w)
 
 
 @pytest.fixture

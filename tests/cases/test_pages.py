@@ -10,7 +10,7 @@ import time_machine
 from django.test import Client
 
 from tests.cases.flow import registered
-from tests.factories.cases import build_world, officer
+from tests.factories.cases import officer
 from tests.factories.orgs import AgencyFactory, OfficerFactory
 from zhifa.cases.models import Case, Lead
 from zhifa.core.workbench import tasks_for
@@ -21,11 +21,6 @@ pytestmark = pytest.mark.django_db
 BACKEND = "zhifa.orgs.auth.backend.PolicyBackend"
 D = dt.date
 NEW_CODE = credit_code("MA2D0017X")
-
-
-@pytest.fixture
-def w():
-    return build_world()
 
 
 def browser(user: Any) -> Client:

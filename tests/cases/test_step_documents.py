@@ -6,24 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
-
-from tests.factories.cases import World, build_world
 from tests.scenarios.api import Api, document
 from tests.scenarios.test_d_notice_hearing import hearing_record, hearing_scheduled
 from tests.scenarios.walk import Walk
 
 D = dt.date
-
-
-@pytest.fixture
-def w(db: Any) -> World:
-    return build_world()
-
-
-@pytest.fixture
-def walk(w: World) -> Walk:
-    return Walk(w)
 
 
 def codes(case: dict[str, Any]) -> list[str]:

@@ -1,18 +1,1 @@
-from __future__ import annotations
-
-from typing import Any
-
-import pytest
-
-from tests.factories.cases import World, build_world
-from tests.scenarios.walk import Walk
-
-
-@pytest.fixture
-def w(db: Any) -> World:
-    return build_world()
-
-
-@pytest.fixture
-def walk(w: World) -> Walk:
-    return Walk(w)
+"""The scenarios use the shared case world (`w`, `walk`) of tests/conftest.py."""

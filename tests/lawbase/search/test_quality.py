@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories.orgs import DomainFactory
+from tests.factories.orgs import DomainFactory, region_tree
+from tests.module_data import module_transaction
 from zhifa.core.demo import DemoReport
 from zhifa.lawbase import demo_data
 from zhifa.lawbase.actions.laws import import_laws
@@ -26,8 +27,15 @@ FLOOR_HIT_AT_5 = 0.77
 FLOOR_HIT_AT_1 = 0.56
 
 
-@pytest.fixture
-def demo_catalogue(regions):
+@pytest.fixture(scope="module")
+def module_catalogue(django_db_setup, django_db_blocker):
+    with module_transaction(django_db_blocker, "module-catalogue"):
+        region_tree()
+        _demo_catalogue()
+        yield
+
+
+def _demo_catalogue():
     for code in ("urban_management", "market_regulation", "ecology_environment"):
         DomainFactory(code=code)
     cited = {laws_by_title()[b["law"]]["title"] for m in demo_data.demo_matters() for b in m["basis"]}
@@ -36,7 +44,7 @@ def demo_catalogue(regions):
     load_default_synonyms(by=None)
 
 
-def test_the_main_set_stays_above_its_floor(demo_catalogue):
+def test_the_main_set_stays_above_its_floor(module_catalogue):
     report = evaluate(load_pairs(SETS["main"]))
     assert report.n == 240
     assert report.hit_at_5 >= FLOOR_HIT_AT_5, report.lines()[0]
@@ -45,6 +53,6 @@ def test_the_main_set_stays_above_its_floor(demo_catalogue):
     assert report.by_style["citation"].hit_at_1 == 1.0
 
 
-def test_the_synonym_list_earns_its_place_on_the_held_out_set(demo_catalogue):
+def test_the_synonym_list_earns_its_place_on_the_held_out_set(module_catalogue):
     pairs = load_pairs(SETS["heldout"])
     assert evaluate(pairs, synonyms=True).hit_at_5 > evaluate(pairs, synonyms=False).hit_at_5
