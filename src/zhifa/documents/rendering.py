@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import qrcode
-from django.template import Context, Engine
+from django.template import Context, Engine, Template
 
 from zhifa.documents.loading import DATA_DIR
 
@@ -52,6 +52,13 @@ def _engine() -> Engine:
         builtins=["django.template.defaulttags", "django.template.defaultfilters"],
         autoescape=True,
     )
+
+
+@lru_cache(maxsize=256)
+def _compiled(body: str) -> Template:
+    """A stored body compiled once per process: every step of a case issues a document from one of a
+    few dozen template revisions, and compiling costs more than rendering."""
+    return _engine().from_string(body)
 
 
 @cache
@@ -101,7 +108,7 @@ def render_html(body: str, context: dict[str, Any]) -> str:
     `body` is a stored template body (built-in tags only); `context` follows the template contract,
     `context["document"]["qr_url"]` being the verification address the QR code encodes.
     """
-    rendered = str(_engine().from_string(body).render(Context(context, autoescape=True)))
+    rendered = str(_compiled(body).render(Context(context, autoescape=True)))
     rendered = _QR_PLACEHOLDER.sub(_replace_qr, rendered)
     return _PAGE.format(title=_title(rendered), css=_stylesheet(), body=rendered.strip())
 
