@@ -202,3 +202,17 @@ def test_an_article_named_by_a_short_name_people_use_comes_first():
     first = search("食安法第三十五条", limit=3)[0]
     assert first.exact
     assert first.title == "《中华人民共和国食品安全法》第三十五条"
+
+
+@pytest.mark.postgres
+def test_a_search_inside_a_transaction_leaves_the_planner_settings_as_they_were(stalls):
+    """PostgreSQL ranks with sequential scans off (the GIN index finds the candidates); the caller's
+    transaction goes on with its own setting, on or off, and sees the search's results."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for setting in ("on", "off"):
+            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [setting])
+            assert search("占道经营", limit=3)[0].matter_code == "CG-002"
+            cursor.execute("SHOW enable_seqscan")
+            assert cursor.fetchone()[0] == setting
