@@ -10,7 +10,7 @@ def test_help_lists_zhifas_commands():
     result = subprocess.run(
         [sys.executable, "-m", "zhifa.cli", "--help"], capture_output=True, text=True, check=True, timeout=60
     )
-    for command in ("demo", "seed", "audit", "regions", "migrate"):
+    for command in ("demo", "seed", "audit", "regions", "serve", "db_worker", "migrate"):
         assert command in result.stdout
 
 

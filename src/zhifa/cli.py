@@ -17,6 +17,7 @@ ZHIFA_COMMANDS = (
     "deadlines",
     "pki",
     "serve",
+    "db_worker",
     "openapi",
     "token",
 )

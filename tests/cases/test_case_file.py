@@ -1,59 +1,159 @@
-"""归档 builds the complete electronic case file: a zip with the PDF of every document of the
-case and a manifest giving each file's SHA-256, downloadable once the case is archived."""
+"""归档 queues the electronic case file for the background worker: a zip with the PDF of every
+document of the case and a manifest giving each file's SHA-256. Until the worker has built it the
+file is refused as pending, and asking for it writes nothing; once built it is recorded with its
+fingerprint, in the case's timeline and the audit chain.
+
+These tests run the real database queue and the real `db_worker` command, so they commit (a
+worker only sees committed rows)."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import json
+import signal
 import zipfile
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pytest
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.test import Client
 
 from tests.cases.flow import D, fresh, served
-from tests.factories.cases import build_world
-from tests.scenarios.api import Api
+from tests.factories.cases import World, build_world
+from tests.scenarios.api import BACKEND, Api
 from zhifa.cases.actions import closing, execution
+from zhifa.cases.models import Case, CaseEvent, CaseFile
+from zhifa.cases.tasks import build_case_file
+from zhifa.core.audit.chain import verify
+from zhifa.core.models import AuditEntry
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_archiving_builds_a_zip_of_every_document_pdf_with_a_manifest_of_their_fingerprints(
-    django_capture_on_commit_callbacks, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
-    w = build_world()
+@pytest.fixture
+def run_worker() -> Iterator[Callable[[], None]]:
+    """Run `zhifa db_worker` until the queue is empty, as `zhifa serve` runs it."""
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+
+    def run() -> None:
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+    yield run
+    for number, handler in saved.items():
+        signal.signal(number, handler)
+
+
+def _closed(w: World) -> Case:
     case = served(w)
     execution.record_payment(
         case, by=w.users[0], expected_version=None, amount=Decimal(150000), paid_on=D(2025, 8, 1), channel="bank"
     )
-    case = closing.close_case(fresh(case), by=w.head, expected_version=None, closed_on=D(2025, 8, 5))
+    return closing.close_case(fresh(case), by=w.head, expected_version=None, closed_on=D(2025, 8, 5))
+
+
+def _archived(w: World) -> Case:
+    return closing.archive_case(_closed(w), by=w.users[0], expected_version=None, archived_on=D(2025, 8, 6))
+
+
+def _stored_files() -> set[str]:
+    return set(default_storage.listdir("case-files")[1]) if default_storage.exists("case-files") else set()
+
+
+def test_the_worker_builds_a_zip_of_every_document_pdf_with_a_manifest_of_their_fingerprints(laws, run_worker):
+    w = build_world()
     officer = Api(w.users[0])
+    case = _closed(w)
     early = officer.get(f"/cases/{case.pk}/case-file")
     assert early.status == 422  # not archived yet
 
-    with django_capture_on_commit_callbacks(execute=True):
-        case = closing.archive_case(case, by=w.users[0], expected_version=None, archived_on=D(2025, 8, 6))
+    case = closing.archive_case(case, by=w.users[0], expected_version=None, archived_on=D(2025, 8, 6))
+    run_worker()
 
     response = officer.client.get(f"/api/v1/cases/{case.pk}/case-file")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    content = b"".join(response.streaming_content)
+    record = CaseFile.objects.get(case=case)
+    assert response["ETag"] == f'"{record.sha256}"'
+    assert hashlib.sha256(content).hexdigest() == record.sha256
+    archive = zipfile.ZipFile(io.BytesIO(content))
     manifest = json.loads(archive.read("manifest.json"))
     assert manifest["case"]["number"] == case.number
     assert manifest["case"]["archived_on"] == "2025-08-06"
 
     documents = list(case.documents.filter(void=False))
+    assert record.documents == len(documents) == len(manifest["files"])
     assert sorted(entry["code"] for entry in manifest["files"]) == sorted(d.code for d in documents)
     assert set(archive.namelist()) == {"manifest.json", *(entry["file"] for entry in manifest["files"])}
     for entry in manifest["files"]:
-        content = archive.read(entry["file"])
-        assert content.startswith(b"%PDF")
-        assert hashlib.sha256(content).hexdigest() == entry["sha256"]
+        pdf = archive.read(entry["file"])
+        assert pdf.startswith(b"%PDF")
+        assert hashlib.sha256(pdf).hexdigest() == entry["sha256"]
     # The statutory order of the file (市监程序 第七十八条): 立案审批表 first, 结案审批表 last of those listed.
     codes = [entry["code"] for entry in manifest["files"]]
     assert codes[0] == "registration_approval"
     assert codes.index("penalty_decision") < codes.index("investigation_report") < codes.index("closing_approval")
     decision = next(entry for entry in manifest["files"] if entry["code"] == "penalty_decision")
     assert decision["signed"] is True
+
+
+def test_until_the_worker_has_built_it_the_file_is_pending_and_asking_writes_nothing(laws, run_worker):
+    w = build_world()
+    case = _archived(w)
+    officer = Api(w.users[0])
+    entries, files = AuditEntry.objects.count(), _stored_files()
+
+    pending = officer.get(f"/cases/{case.pk}/case-file")
+    assert pending.status == 409
+    assert pending.body["code"] == "case_file_pending"
+    assert "正在后台生成" in pending.body["message"]
+    assert (AuditEntry.objects.count(), _stored_files()) == (entries, files)
+    assert not CaseFile.objects.filter(case=case).exists()
+
+    run_worker()
+    assert officer.client.get(f"/api/v1/cases/{case.pk}/case-file").status_code == 200
+
+
+def test_the_built_file_is_recorded_once_in_the_timeline_and_the_audit_chain(laws, run_worker):
+    w = build_world()
+    case = _archived(w)
+    run_worker()
+    record = CaseFile.objects.get(case=case)
+    event = CaseEvent.objects.get(case=case, kind="case_file.built")
+    assert event.actor_name == "system"
+    assert event.payload["sha256"] == record.sha256
+    assert event.payload["file"] == record.file.name
+    entry = AuditEntry.objects.get(action="cases.case_file.built", object_id=str(case.pk))
+    assert entry.request_id.startswith("task-")
+    assert entry.changes["sha256"] == record.sha256
+    assert verify().ok
+
+    # Built again from the same documents (a retried task): the same bytes, nothing recorded twice.
+    build_case_file.enqueue(case.pk)
+    run_worker()
+    assert CaseEvent.objects.filter(case=case, kind="case_file.built").count() == 1
+    assert CaseFile.objects.get(case=case).sha256 == record.sha256
+    assert {f for f in _stored_files() if f.startswith(case.case_code)} == {
+        record.file.name.removeprefix("case-files/")
+    }
+
+
+def test_the_case_page_says_the_file_is_being_built_then_offers_it(laws, run_worker):
+    w = build_world()
+    case = _archived(w)
+    client = Client()
+    client.force_login(w.users[0], backend=BACKEND)
+
+    page = client.get(f"/cases/{case.pk}/").content.decode()
+    assert "电子案卷正在后台生成" in page
+    assert client.get(f"/cases/{case.pk}/case-file/").status_code == 409
+
+    run_worker()
+    page = client.get(f"/cases/{case.pk}/").content.decode()
+    assert "下载电子案卷" in page
+    download = client.get(f"/cases/{case.pk}/case-file/")
+    assert download.status_code == 200
+    assert download["Content-Disposition"] == f'attachment; filename="{case.case_code}.zip"'

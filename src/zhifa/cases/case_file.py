@@ -2,9 +2,10 @@
 document issued in it, in the order of 市监程序 第七十八条, and a manifest with each file's
 SHA-256, so that the file can be checked years later without the database.
 
-It is built after the archiving transaction commits (rendering PDFs does not hold the database)
-and stored by `cases.actions.closing.store_case_file` under a path derived from the case code;
-building it again gives the same content.
+It is built by the background worker once the archiving has committed (rendering PDFs does not
+hold the database, nor the officer who pressed 归档) and recorded by
+`cases.actions.closing.record_case_file` under a name carrying the case code and the file's
+fingerprint; building it again from the same documents gives the same bytes.
 """
 
 from __future__ import annotations
@@ -13,9 +14,15 @@ import hashlib
 import io
 import json
 import zipfile
+from dataclasses import dataclass
 from typing import Any
 
-from zhifa.cases.models import Case, CaseDocument
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+
+from zhifa.cases.choices import CaseStatus
+from zhifa.cases.models import Case, CaseDocument, CaseFile
+from zhifa.core.errors import Conflict, InvalidInput
 
 # 市监程序 第七十八条: the order of the file (正卷, then 副卷); documents not listed follow.
 FILE_ORDER = [
@@ -60,8 +67,35 @@ def ordered_documents(case: Case) -> list[CaseDocument]:
     )
 
 
-def path_of(case: Case) -> str:
-    return f"case-files/{case.case_code}.zip"
+@dataclass(frozen=True)
+class Built:
+    content: bytes
+    documents: int
+
+
+def path_of(case: Case, sha256: str) -> str:
+    return f"case-files/{case.case_code}-{sha256[:16]}.zip"
+
+
+def stored(case: Case) -> CaseFile:
+    """The recorded case file of an archived case; refused, saying why, while there is none."""
+    if case.status != CaseStatus.ARCHIVED:
+        raise InvalidInput(_("案件归档后才有电子案卷。"), code="wrong_stage")
+    record = CaseFile.objects.filter(case=case).first()
+    if record is None:
+        raise Conflict(_("电子案卷正在后台生成，请稍后再下载。"), code="case_file_pending")
+    return record
+
+
+def as_download(record: CaseFile) -> FileResponse:
+    response = FileResponse(
+        record.file.open("rb"),
+        content_type="application/zip",
+        as_attachment=True,
+        filename=f"{record.case.case_code}.zip",
+    )
+    response["ETag"] = f'"{record.sha256}"'
+    return response
 
 
 def _pdf(document: CaseDocument) -> bytes:
@@ -74,7 +108,7 @@ def _pdf(document: CaseDocument) -> bytes:
         return handle.read()
 
 
-def build(case: Case) -> bytes:
+def build(case: Case) -> Built:
     """The zip: NNN-<code>.pdf for each document, and manifest.json listing them with SHA-256."""
     entries: list[dict[str, Any]] = []
     buffer = io.BytesIO()
@@ -108,4 +142,4 @@ def build(case: Case) -> bytes:
         }
         text = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
         archive.writestr(zipfile.ZipInfo(MANIFEST, ZIP_TIME), text)
-    return buffer.getvalue()
+    return Built(buffer.getvalue(), len(entries))

@@ -76,6 +76,7 @@ ENFORCEMENT_SUSPENDED = step("enforcement.suspended", _("中止执行"), art(COM
 ENFORCEMENT_RESUMED = step("enforcement.resumed", _("恢复执行"), art(COMPULSION_LAW, 39))
 CLOSED = step("closed", _("结案"), art(MARKET_PROCEDURE, 77))
 ARCHIVED = step("archived", _("归档"), art(MARKET_PROCEDURE, 78))
+CASE_FILE_BUILT = step("case_file.built", _("生成电子案卷"), art(MARKET_PROCEDURE, 78))
 TRANSFERRED = step("transferred", _("移送管辖"), art(PENALTY_LAW, 25))
 CRIME_REPORTED = step("crime.reported", _("提请移送涉嫌犯罪案件"), art(REFERRAL_RULES, 5))
 CRIME_DECIDED = step("crime.decided", _("负责人审批移送"), art(REFERRAL_RULES, 5))

@@ -253,6 +253,7 @@ def case_page_data(case: Case) -> dict[str, Any]:
         "decision": getattr(case, "decision", None),
         "evidence": list(case.evidence.all()),
         "transcripts": list(case.transcripts.all()),
+        "case_file": getattr(case, "case_file", None),
     }
 
 

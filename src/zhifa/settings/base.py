@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",
     "zhifa.core",
     "zhifa.orgs",
     "zhifa.lawbase",
@@ -96,6 +97,9 @@ def _database() -> dict[str, object]:
 
 
 DATABASES = {"default": _database()}
+# Background work (DESIGN.md §2): a queue in the same database, so that a task is enqueued in the
+# transaction of the action that asks for it; `zhifa db_worker` runs it (`zhifa serve` starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "orgs.User"

@@ -8,7 +8,7 @@ step's form, its checks those of the step's action, so the API and the staff pag
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
@@ -18,11 +18,10 @@ from zhifa.api.forms import form_data, schema_from_form, validated
 from zhifa.api.pagination import keyset_page
 from zhifa.api.routers.orgs import ERRORS
 from zhifa.api.schemas.cases import CaseOut, CaseStateOut, EventOut, LeadOut
-from zhifa.cases import opening
-from zhifa.cases.actions.closing import case_file_content
+from zhifa.cases import case_file, opening
 from zhifa.cases.actions.registration import decline_lead, extend_lead
 from zhifa.cases.availability import options
-from zhifa.cases.choices import OPEN_STATUSES, CaseStatus
+from zhifa.cases.choices import OPEN_STATUSES
 from zhifa.cases.models import Case, Lead
 from zhifa.cases.opening_forms import (
     DeclineLeadForm,
@@ -192,15 +191,10 @@ def state(request: HttpRequest, case_id: int, at: dt.datetime | None = None) -> 
     "/cases/{case_id}/case-file",
     response={200: None, **ERRORS},
     summary="The electronic case file of an archived case (电子案卷): a zip of every document PDF and a manifest "
-    "with each file's SHA-256",
+    "with each file's SHA-256; 409 case_file_pending while the worker is still building it",
 )
-def download_case_file(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = _case(request, case_id)
-    if case.status != CaseStatus.ARCHIVED:
-        raise InvalidInput(_("案件归档后才有电子案卷。"), code="wrong_stage")
-    response = HttpResponse(case_file_content(case), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{case.case_code}.zip"'
-    return response
+def download_case_file(request: HttpRequest, case_id: int) -> FileResponse:
+    return case_file.as_download(case_file.stored(_case(request, case_id)))
 
 
 def _step_endpoint(step: Step) -> None:

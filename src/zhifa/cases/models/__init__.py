@@ -1,3 +1,4 @@
+from zhifa.cases.models.archive import CaseFile
 from zhifa.cases.models.cases import Case, CaseOfficer, CaseParticipant, HearingThreshold, Lead, NumberCounter
 from zhifa.cases.models.deciding import Decision, Discussion, Hearing, Notice, Report, Review, Statement
 from zhifa.cases.models.delivering import CaseDocument, Delivery
@@ -17,6 +18,7 @@ from zhifa.cases.models.timeline import CaseEvent, CaseWarning, Deadline
 __all__ = [
     "Case",
     "CaseDocument",
+    "CaseFile",
     "CaseEvent",
     "CaseOfficer",
     "CaseParticipant",

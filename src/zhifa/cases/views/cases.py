@@ -12,8 +12,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhifa.cases import case_file
 from zhifa.cases.actions.deadlines import severity
 from zhifa.cases.availability import options, undelivered, waiting_reason
+from zhifa.cases.choices import CaseStatus
 from zhifa.cases.models import Case
 from zhifa.cases.permissions import VIEW_CASE
 from zhifa.cases.selectors import case_page_data, my_cases
@@ -46,6 +48,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "options": options(case, request.user),
         "undelivered": undelivered(case),
         "waiting": waiting_reason(case),
+        "archived": case.status == CaseStatus.ARCHIVED,
         **data,
     }
     return TemplateResponse(request, "cases/case_detail.html", context)
@@ -93,3 +96,8 @@ def document_file(request: HttpRequest, pk: int, document_id: int) -> HttpRespon
         return FileResponse(document.pdf.open("rb"), content_type="application/pdf", filename=f"{document.title}.pdf")
     with document.source.open("rb") as handle:
         return HttpResponse(handle.read(), content_type="text/html; charset=utf-8")
+
+
+@login_required
+def case_file_download(request: HttpRequest, pk: int) -> FileResponse:
+    return case_file.as_download(case_file.stored(fetch_for(Case, request.user, VIEW_CASE, pk=pk)))

@@ -1,0 +1,18 @@
+"""The case engine's background work (DESIGN.md §2): run by `zhifa db_worker`, which `zhifa
+serve` starts beside the web server. Each task binds a request context of its own, so that the
+audit entries of the action it calls say they came from the worker."""
+
+from __future__ import annotations
+
+from django.tasks import task
+
+from zhifa.core import context
+
+
+@task()
+def build_case_file(case_id: int) -> str:
+    """Build and record the electronic case file of an archived case (归档)."""
+    from zhifa.cases.actions.closing import record_case_file
+
+    with context.bound(context.RequestContext(f"task-{context.new_request_id()}", None, "task")):
+        return record_case_file(case_id)
