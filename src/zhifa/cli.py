@@ -15,6 +15,7 @@ ZHIFA_COMMANDS = (
     "calendar",
     "rules",
     "deadlines",
+    "casefiles",
     "pki",
     "serve",
     "db_worker",

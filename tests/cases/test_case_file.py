@@ -8,6 +8,7 @@ worker only sees committed rows)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -20,12 +21,15 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from tests.cases.flow import D, fresh, served
-from tests.factories.cases import World, build_world
+from tests.factories.cases import World, build_world, officer
+from tests.factories.orgs import AgencyFactory
 from tests.scenarios.api import BACKEND, Api
 from zhifa.cases.actions import closing, execution
-from zhifa.cases.models import Case, CaseEvent, CaseFile
+from zhifa.cases.models import Case, CaseDocument, CaseEvent, CaseFile
 from zhifa.cases.tasks import build_case_file
 from zhifa.core.audit.chain import verify
 from zhifa.core.models import AuditEntry
@@ -34,12 +38,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def run_worker() -> Iterator[Callable[[], None]]:
-    """Run `zhifa db_worker` until the queue is empty, as `zhifa serve` runs it."""
+def run_worker() -> Iterator[Callable[..., None]]:
+    """Run `zhifa db_worker` until the queue is empty, as `zhifa serve` runs it; every task it
+    ran must have succeeded unless the test says otherwise."""
     saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
 
-    def run() -> None:
+    def run(*, expect: str = "SUCCESSFUL") -> None:
+        queued = list(DBTaskResult.objects.filter(status="READY").values_list("id", flat=True))
+        assert queued
         call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+        assert set(DBTaskResult.objects.filter(id__in=queued).values_list("status", flat=True)) == {expect}
 
     yield run
     for number, handler in saved.items():
@@ -111,7 +119,7 @@ def test_until_the_worker_has_built_it_the_file_is_pending_and_asking_writes_not
     assert pending.body["code"] == "case_file_pending"
     assert "正在后台生成" in pending.body["message"]
     assert (AuditEntry.objects.count(), _stored_files()) == (entries, files)
-    assert not CaseFile.objects.filter(case=case).exists()
+    assert CaseFile.objects.get(case=case).state == "pending"
 
     run_worker()
     assert officer.client.get(f"/api/v1/cases/{case.pk}/case-file").status_code == 200
@@ -132,8 +140,10 @@ def test_the_built_file_is_recorded_once_in_the_timeline_and_the_audit_chain(law
     assert verify().ok
 
     # Built again from the same documents (a retried task): the same bytes, nothing recorded twice.
+    before = set(DBTaskResult.objects.values_list("id", flat=True))
     build_case_file.enqueue(case.pk)
     run_worker()
+    assert DBTaskResult.objects.exclude(id__in=before).get().return_value == record.file.name
     assert CaseEvent.objects.filter(case=case, kind="case_file.built").count() == 1
     assert CaseFile.objects.get(case=case).sha256 == record.sha256
     assert {f for f in _stored_files() if f.startswith(case.case_code)} == {
@@ -157,3 +167,65 @@ def test_the_case_page_says_the_file_is_being_built_then_offers_it(laws, run_wor
     download = client.get(f"/cases/{case.pk}/case-file/")
     assert download.status_code == 200
     assert download["Content-Disposition"] == f'attachment; filename="{case.case_code}.zip"'
+
+
+def test_a_failed_build_is_shown_with_its_reason_and_the_sweep_builds_it_again(laws, run_worker):
+    w = build_world()
+    case = _archived(w)
+    officer_ = Api(w.users[0])
+    # The storage lost a document whose PDF was never rendered: the build cannot read its source.
+    document = case.documents.get(code="closing_approval")
+    source = document.source.name
+    kept = default_storage.open(source, "rb").read()
+    default_storage.delete(document.pdf.name)
+    default_storage.delete(source)
+    CaseDocument.objects.filter(pk=document.pk).update(pdf="")
+
+    run_worker(expect="FAILED")
+    record = CaseFile.objects.get(case=case)
+    assert record.state == "failed"
+    assert "FileNotFoundError" in record.error
+    assert not record.file
+    assert CaseEvent.objects.filter(case=case, kind="case_file.failed").count() == 1
+    refused = officer_.get(f"/cases/{case.pk}/case-file")
+    assert refused.status == 409
+    assert refused.body["code"] == "case_file_failed"
+    assert "生成失败" in refused.body["message"]
+    client = Client()
+    client.force_login(w.users[0], backend=BACKEND)
+    assert "电子案卷生成失败" in client.get(f"/cases/{case.pk}/").content.decode()
+    assert verify().ok
+
+    default_storage.save(source, io.BytesIO(kept))
+    out = io.StringIO()
+    call_command("casefiles", "sweep", stdout=out)
+    assert out.getvalue().strip().endswith(": 1")
+    assert CaseEvent.objects.filter(case=case, kind="case_file.requested").count() == 1
+    run_worker()
+    assert CaseFile.objects.get(case=case).state == "built"
+    assert officer_.client.get(f"/api/v1/cases/{case.pk}/case-file").status_code == 200
+
+
+def test_the_sweep_asks_again_only_for_builds_pending_too_long(laws):
+    w = build_world()
+    case = _archived(w)
+    call_command("casefiles", "sweep", stdout=io.StringIO())
+    assert not CaseEvent.objects.filter(case=case, kind="case_file.requested").exists()  # just asked
+
+    CaseFile.objects.filter(case=case).update(requested_at=timezone.now() - dt.timedelta(hours=2))
+    before = DBTaskResult.objects.count()
+    call_command("casefiles", "sweep", stdout=io.StringIO())
+    assert CaseEvent.objects.filter(case=case, kind="case_file.requested").count() == 1
+    assert DBTaskResult.objects.count() == before + 1
+    assert CaseFile.objects.get(case=case).requested_at > timezone.now() - dt.timedelta(minutes=1)
+
+
+def test_another_agencys_officer_cannot_fetch_the_file(laws, run_worker):
+    w = build_world()
+    case = _archived(w)
+    run_worker()
+    stranger = officer(AgencyFactory(region=w.agency.region, domain=w.agency.domain), "陌生人").user
+    client = Client()
+    client.force_login(stranger, backend=BACKEND)
+    assert client.get(f"/cases/{case.pk}/case-file/").status_code == 404
+    assert Api(stranger).get(f"/cases/{case.pk}/case-file").status == 404

@@ -20,7 +20,7 @@ from typing import Any
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
-from zhifa.cases.choices import CaseStatus
+from zhifa.cases.choices import CaseFileState, CaseStatus
 from zhifa.cases.models import Case, CaseDocument, CaseFile
 from zhifa.core.errors import Conflict, InvalidInput
 
@@ -78,22 +78,27 @@ def path_of(case: Case, sha256: str) -> str:
 
 
 def stored(case: Case) -> CaseFile:
-    """The recorded case file of an archived case; refused, saying why, while there is none."""
+    """The built case file of an archived case; refused, saying why, while there is none."""
     if case.status != CaseStatus.ARCHIVED:
         raise InvalidInput(_("案件归档后才有电子案卷。"), code="wrong_stage")
     record = CaseFile.objects.filter(case=case).first()
-    if record is None:
+    if record is None or record.state == CaseFileState.PENDING:
         raise Conflict(_("电子案卷正在后台生成，请稍后再下载。"), code="case_file_pending")
+    if record.state == CaseFileState.FAILED:
+        # The sweep (`zhifa casefiles sweep`) asks for failed builds again.
+        raise Conflict(
+            _("电子案卷生成失败，系统巡检时将重新生成；如一再失败，请联系系统管理员。"), code="case_file_failed"
+        )
     return record
 
 
 def as_download(record: CaseFile) -> FileResponse:
-    response = FileResponse(
-        record.file.open("rb"),
-        content_type="application/zip",
-        as_attachment=True,
-        filename=f"{record.case.case_code}.zip",
-    )
+    try:
+        handle = record.file.open("rb")
+    except FileNotFoundError:
+        raise Conflict(_("电子案卷文件已缺失，请联系系统管理员。"), code="case_file_missing") from None
+    name = f"{record.case.case_code}.zip"
+    response = FileResponse(handle, content_type="application/zip", as_attachment=True, filename=name)
     response["ETag"] = f'"{record.sha256}"'
     return response
 

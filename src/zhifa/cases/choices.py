@@ -149,3 +149,9 @@ class Capacity(models.TextChoices):
     FULL = "full", _("完全辨认控制能力")
     PARTIAL = "partial", _("尚未完全丧失辨认或者控制能力")
     NONE = "none", _("不能辨认或者不能控制自己的行为")
+
+
+class CaseFileState(models.TextChoices):
+    PENDING = "pending", _("生成中")
+    BUILT = "built", _("已生成")
+    FAILED = "failed", _("生成失败")

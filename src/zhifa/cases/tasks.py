@@ -12,7 +12,7 @@ from zhifa.core import context
 @task()
 def build_case_file(case_id: int) -> str:
     """Build and record the electronic case file of an archived case (归档)."""
-    from zhifa.cases.actions.closing import record_case_file
+    from zhifa.cases.actions import case_files
 
     with context.bound(context.RequestContext(f"task-{context.new_request_id()}", None, "task")):
-        return record_case_file(case_id)
+        return case_files.build_case_file(case_id)

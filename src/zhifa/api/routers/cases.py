@@ -191,7 +191,7 @@ def state(request: HttpRequest, case_id: int, at: dt.datetime | None = None) -> 
     "/cases/{case_id}/case-file",
     response={200: None, **ERRORS},
     summary="The electronic case file of an archived case (电子案卷): a zip of every document PDF and a manifest "
-    "with each file's SHA-256; 409 case_file_pending while the worker is still building it",
+    "with each file's SHA-256; 409 case_file_pending while the worker builds it, case_file_failed if it failed",
 )
 def download_case_file(request: HttpRequest, case_id: int) -> FileResponse:
     return case_file.as_download(case_file.stored(_case(request, case_id)))

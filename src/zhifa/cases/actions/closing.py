@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from decimal import Decimal
 from typing import Any
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhifa.cases import case_file
+from zhifa.cases.actions.case_files import ask_for_build
 from zhifa.cases.actions.common import allowed, change, check, finish, lock, require_status
 from zhifa.cases.actions.deadlines import cancel
 from zhifa.cases.actions.documents import issue_document
 from zhifa.cases.actions.execution import amount_due
 from zhifa.cases.choices import CaseStatus, Outcome, Procedure
-from zhifa.cases.models import Case, CaseFile
+from zhifa.cases.models import Case
 from zhifa.cases.permissions import APPROVE_CASE, HANDLE_CASE
 from zhifa.core.errors import InvalidInput
 
@@ -64,8 +61,6 @@ def close_case(case: Case, *, by: Any, expected_version: int | None, closed_on: 
 @transaction.atomic
 def archive_case(case: Case, *, by: Any, expected_version: int | None, archived_on: dt.date) -> Case:
     """归档: the complete electronic file, one case per file, documents in the statutory order."""
-    from zhifa.cases.tasks import build_case_file
-
     case = lock(case, expected_version)
     allowed(by, HANDLE_CASE, case)
     if case.procedure == Procedure.SUMMARY:
@@ -76,55 +71,6 @@ def archive_case(case: Case, *, by: Any, expected_version: int | None, archived_
     contents = [{"title": d.title, "number": d.number, "sha256": d.sha256, "issued_on": d.issued_on} for d in index]
     change(case, status=CaseStatus.ARCHIVED, archived_on=archived_on)
     finish(case, "archived", by=by, payload={"archived_on": archived_on, "contents": contents})
-    # The zip of every PDF is rendered by the background worker, not while the officer waits;
-    # the queue row commits (or rolls back) with the archiving itself.
-    build_case_file.enqueue(case.pk)
+    # The zip of every PDF is rendered by the background worker, not while the officer waits.
+    ask_for_build(case)
     return case
-
-
-def record_case_file(case_id: int) -> str:
-    """The worker's action: build the electronic case file of an archived case, store it under a
-    name that carries its fingerprint, and record it with its timeline event and audit entry.
-    Safe to run again: the same documents give the same file, recorded once. Returns its name."""
-    case = Case.objects.select_related("agency").get(pk=case_id)
-    if case.status != CaseStatus.ARCHIVED:
-        raise InvalidInput(_("案件归档后才有电子案卷。"), code="wrong_stage")
-    # Rendering missing PDFs takes seconds: done before the transaction, which only records.
-    built = case_file.build(case)
-    digest = hashlib.sha256(built.content).hexdigest()
-    recorded, recorded_digest = _recorded(case)
-    if recorded_digest == digest and default_storage.exists(recorded):
-        return recorded
-    name = case_file.path_of(case, digest)
-    if not default_storage.exists(name):
-        name = default_storage.save(name, ContentFile(built.content))
-    try:
-        with transaction.atomic():
-            locked = lock(case, None)
-            previous, previous_digest = _recorded(locked)
-            if previous_digest == digest:  # another worker recorded the same file meanwhile
-                return previous
-            CaseFile.objects.update_or_create(
-                case=locked,
-                defaults={
-                    "file": name,
-                    "sha256": digest,
-                    "size": len(built.content),
-                    "documents": built.documents,
-                    "built_at": timezone.now(),
-                },
-            )
-            payload = {"file": name, "sha256": digest, "bytes": len(built.content), "documents": built.documents}
-            finish(locked, "case_file.built", by=None, payload=payload)
-    except BaseException:
-        if name != recorded:
-            default_storage.delete(name)
-        raise
-    if previous and previous != name:
-        default_storage.delete(previous)
-    return name
-
-
-def _recorded(case: Case) -> tuple[str, str]:
-    """The name and SHA-256 of the case file recorded for the case, or two empty strings."""
-    return CaseFile.objects.filter(case=case).values_list("file", "sha256").first() or ("", "")

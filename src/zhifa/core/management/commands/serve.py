@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -13,7 +14,7 @@ logger = logging.getLogger("zhifa.serve")
 
 class BackgroundWorker:
     """One `zhifa db_worker` beside the web server (the embedded default of DESIGN.md §3),
-    started again if it crashes, stopped with the server."""
+    started again whenever it exits until the server stops, and stopped with the server."""
 
     COMMAND = [sys.executable, "-m", "zhifa.cli", "db_worker", "--no-reload", "--verbosity", "1"]
 
@@ -22,6 +23,7 @@ class BackgroundWorker:
         self.restart_after = restart_after
         self.process: subprocess.Popen[bytes] | None = None
         self.stopping = threading.Event()
+        self.owner = os.getpid()
 
     def start(self) -> None:
         threading.Thread(target=self._run, name="zhifa-worker-keeper", daemon=True).start()
@@ -29,21 +31,33 @@ class BackgroundWorker:
     def _run(self) -> None:
         while not self.stopping.is_set():
             self.process = subprocess.Popen(self.command)  # noqa: S603 (our own argv, no shell)
+            if self.stopping.is_set():  # stop() came between the check and the start
+                self._end(self.process)
+                return
             code = self.process.wait()
-            # 0 is a worker asked to stop (the server's shutdown reaches it too); anything else
-            # is a crash, and the queue must not wait for someone to notice.
-            if code == 0 or self.stopping.wait(self.restart_after):
+            # Any exit is restarted: a crash, but also a clean one (a signal meant for the
+            # server, or a wait() that gunicorn's reaping of children answered first).
+            if self.stopping.wait(self.restart_after):
                 return
             logger.error("the background worker exited with %s; starting it again", code)
 
     def stop(self) -> None:
+        # Gunicorn forks its web workers from inside `run()`: one that exits unwinds through the
+        # caller's `finally` too, and must leave the arbiter's worker alone.
+        if os.getpid() != self.owner:
+            return
         self.stopping.set()
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+        if self.process is not None:
+            self._end(self.process)
+
+    @staticmethod
+    def _end(process: subprocess.Popen[bytes]) -> None:
+        if process.poll() is None:
+            process.terminate()
             try:
-                self.process.wait(timeout=30)
+                process.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                process.kill()
 
 
 class Command(BaseCommand):
