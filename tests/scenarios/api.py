@@ -85,3 +85,11 @@ def document(case: dict[str, Any], code: str) -> dict[str, Any]:
     found = [d for d in case["documents"] if d["code"] == code]
     assert found, f"no {code} in {[d['code'] for d in case['documents']]}"
     return found[-1]
+
+
+def document_text(api: Api, case: dict[str, Any], code: str) -> str:
+    """The text of the case's latest document of `code`, as its file link serves it (the HTML
+    until the PDF is rendered after commit)."""
+    response = api.client.get(document(case, code)["file_url"])
+    assert response.status_code == 200
+    return response.content.decode("utf-8")

@@ -15,7 +15,7 @@ import time_machine
 from django.core.management import call_command
 
 from tests.factories.cases import officer
-from tests.scenarios.api import Api, deadline, warned
+from tests.scenarios.api import Api, deadline, document_text, warned
 from tests.scenarios.walk import Walk
 from zhifa.cases.actions import investigation
 from zhifa.cases.actions.investigation import lapse_overdue_preservations
@@ -544,6 +544,9 @@ def test_MP_46_suspended_days_do_not_count_towards_the_ninety_days(walk):
     assert deadline(case, "LP-60")["due"] == "2025-09-29"
     case = walk.head.step(case["id"], "suspend", ground="需等待环境监测机构出具检测报告", started_on=D(2025, 8, 1))
     assert case["status"] == "suspended"
+    approval = document_text(walk.head, case, "suspension_approval")
+    assert "中止调查" in approval
+    assert "需等待环境监测机构出具检测报告" in approval
     case = walk.head.step(case["id"], "resume", resumed_on=D(2025, 8, 21))
     assert case["status"] == "investigating"
     # Suspended 08-01, resumed 08-21: 20 days do not count (boundary counting UNVERIFIED in LEGAL-RULES).
@@ -571,6 +574,9 @@ def test_MP_46_terminated_case_stops_its_time_limit_and_takes_no_further_step(wa
         case["id"], "terminate", ground="当事人已注销，且无权利义务承受人", terminated_on=D(2025, 8, 1)
     )
     assert case["status"] == "terminated"
+    approval = document_text(walk.head, case, "suspension_approval")
+    assert "终止调查" in approval
+    assert "当事人已注销，且无权利义务承受人" in approval
     assert "LP-60" not in [d["rule"] for d in case["deadlines"]]
     assert "terminated" in timeline_kinds(walk.head, case)
     reply = walk.officer.post(f"/cases/{case['id']}/submit_report", facts="补充", outcome="penalty", kinds=["fine"])

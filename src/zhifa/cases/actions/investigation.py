@@ -381,6 +381,7 @@ def suspend(case: Case, *, by: Any, expected_version: int | None, ground: str, s
     require_status(case, *INVESTIGATING)
     warnings = check("case.suspend", case, by, ground=ground)
     Suspension.objects.create(case=case, ground=ground.strip(), started_on=started_on, approved_by=by)
+    _issue_suspension_approval(case, "中止调查", ground)
     change(case, status=CaseStatus.SUSPENDED)
     finish(case, "suspended", by=by, payload={"ground": ground}, warnings=warnings)
     return case
@@ -411,10 +412,17 @@ def terminate(case: Case, *, by: Any, expected_version: int | None, ground: str,
     require_status(case, *INVESTIGATING, CaseStatus.SUSPENDED)
     warnings = check("case.terminate", case, by, ground=ground)
     Suspension.objects.filter(case=case, ended_on__isnull=True).update(ended_on=terminated_on)
+    _issue_suspension_approval(case, "终止调查", ground)
     cancel(case, "LP-60")
     change(case, status=CaseStatus.TERMINATED, closed_on=terminated_on)
     finish(case, "terminated", by=by, payload={"ground": ground.strip()}, warnings=warnings)
     return case
+
+
+def _issue_suspension_approval(case: Case, kind: str, ground: str) -> None:
+    # The 中止（终止）调查审批表 records the head's approval (市监程序 第四十六条、第四十七条); its
+    # wording is the form's, in Chinese whatever the user's language.
+    issue_document(case, "suspension_approval", extra={"suspension": {"kind_label": kind, "ground": ground.strip()}})
 
 
 def _move_time_limit(case: Case, days: int) -> None:
