@@ -4,6 +4,7 @@ through the JSON API; referral of suspected crimes (行刑衔接) is in tests/sc
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -82,3 +83,56 @@ def test_a_transfer_needs_a_reason_and_another_agency(walk, market):
     assert to_itself.status == 422
     assert walk.head.case(case["id"])["status"] == "investigating"
     assert not Lead.objects.filter(agency=market).exists()
+
+
+# --- the agency picker of the staff pages ------------------------------------------------------
+
+
+@pytest.fixture
+def far_agencies(market: Any) -> list[Any]:
+    """More agencies, elsewhere, than the picker shows at once."""
+    return [AgencyFactory(name=f"远方测试执法局{n:02d}") for n in range(30)]
+
+
+def _radios(html: str, name: str) -> list[str]:
+    return re.findall(rf'<input type="radio" name="{name}" value="(\d+)"', html)
+
+
+def test_the_transfer_page_offers_the_nearest_agencies_first_and_not_the_whole_register(walk, market, far_agencies):
+    case = walk.investigated()
+    page = walk.head.client.get(f"/cases/{case['id']}/steps/transfer/").content.decode()
+    offered = _radios(page, "to_agency")
+    assert offered[0] == str(market.pk)  # the same county before anywhere else
+    assert len(offered) == 20
+    assert str(walk.w.agency.pk) not in offered  # never the case's own agency
+    assert "输入机关名称查找其他机关" in page
+
+
+def test_typing_a_name_finds_an_agency_the_page_did_not_list_and_the_case_goes_there(walk, market, far_agencies):
+    case = walk.investigated()
+    wanted = far_agencies[-1]
+    client = walk.head.client
+    page = client.get(f"/cases/{case['id']}/steps/transfer/").content.decode()
+    assert str(wanted.pk) not in _radios(page, "to_agency")
+
+    found = client.get(f"/cases/{case['id']}/agencies/", {"field": "to_agency", "to_agency_search": "执法局29"})
+    assert _radios(found.content.decode(), "to_agency") == [str(wanted.pk)]
+    nothing = client.get(f"/cases/{case['id']}/agencies/", {"field": "to_agency", "to_agency_search": "不存在的局"})
+    assert _radios(nothing.content.decode(), "to_agency") == []
+    assert "没有名称含此文字的机关" in nothing.content.decode()
+
+    posted = client.post(
+        f"/cases/{case['id']}/steps/transfer/",
+        {"to_agency": wanted.pk, "reason": "属其管辖", "transferred_on": "2025-07-03", "version": case["version"]},
+    )
+    assert posted.status_code == 302, posted.content.decode()[:2000]
+    assert Lead.objects.get(agency=wanted).source == "referral"
+
+
+def test_the_agency_search_is_for_those_who_see_the_case(walk, market):
+    case = walk.investigated()
+    stranger = Api(officer(market, "周琳").user)
+    reply = stranger.client.get(f"/cases/{case['id']}/agencies/", {"field": "to_agency", "to_agency_search": "局"})
+    assert reply.status_code == 404
+    unknown_field = walk.head.client.get(f"/cases/{case['id']}/agencies/", {"field": "party"})
+    assert unknown_field.status_code == 404

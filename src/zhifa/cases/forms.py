@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from zhifa.cases.choices import (
@@ -24,6 +26,7 @@ from zhifa.cases.models import Case, Evidence
 from zhifa.lawbase.choices import PenaltyKind
 from zhifa.orgs.models import Agency, Officer, User
 from zhifa.orgs.permissions import VIEW_OFFICER
+from zhifa.orgs.selectors import agencies_near
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input type=date> reads
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -439,23 +442,53 @@ def other_agencies(case: Case | None) -> Any:
     return agencies.exclude(pk=case.agency_id) if case is not None else agencies
 
 
-class TransferForm(StepForm):
+class AgencyPicker(forms.Widget):
+    """The agencies nearest the case as radio buttons, and a search box that asks the server for
+    others by name (htmx): a country has over 100,000 agencies, too many for one page."""
+
+    template_name = "cases/widgets/agency_picker.html"
+    SHOWN = 20
+
+    def __init__(self, case: Case | None, among: QuerySet[Agency]) -> None:
+        super().__init__()
+        self.case, self.among = case, among
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        selected = "" if value in (None, "") else str(value)
+        path = self.case.region_path if self.case is not None else ""
+        agencies = agencies_near(path, among=self.among, limit=self.SHOWN)
+        if selected.isdigit() and all(str(a.pk) != selected for a in agencies):
+            agencies[:0] = self.among.filter(pk=int(selected)).select_related("region")
+        url = reverse("cases:agency_choices", args=[self.case.pk]) + f"?field={name}" if self.case else ""
+        context["widget"].update(agencies=agencies, selected=selected, search_url=url)
+        return context
+
+
+class AgencyChoiceForm(StepForm):
+    """A step that names another agency (`AGENCY_FIELD`): any active enforcement body but the
+    case's own, picked with `AgencyPicker`."""
+
+    AGENCY_FIELD = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields[self.AGENCY_FIELD]
+        field.queryset = other_agencies(self.case)  # type: ignore[attr-defined]
+        field.widget = AgencyPicker(self.case, field.queryset)  # type: ignore[attr-defined]
+
+
+class TransferForm(AgencyChoiceForm):
+    AGENCY_FIELD = "to_agency"
     to_agency = forms.ModelChoiceField(label=_("有管辖权的机关"), queryset=Agency.objects.none())
     reason = forms.CharField(label=_("移送理由"), widget=TEXT)
     transferred_on = forms.DateField(label=_("移送日期"), widget=DATE)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["to_agency"].queryset = other_agencies(self.case)  # type: ignore[attr-defined]
 
-
-class ParticipantForm(StepForm):
+class ParticipantForm(AgencyChoiceForm):
+    AGENCY_FIELD = "agency"
     agency = forms.ModelChoiceField(label=_("协办机关"), queryset=Agency.objects.none())
     duty = forms.CharField(label=_("协办事项"), max_length=200, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = other_agencies(self.case)  # type: ignore[attr-defined]
 
 
 class ReferralForm(StepForm):

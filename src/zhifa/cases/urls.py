@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/<int:pk>/steps/<str:step>/", cases.case_step, name="case_step"),
     path("cases/<int:pk>/documents/<int:document_id>/", cases.document_file, name="document_file"),
     path("cases/<int:pk>/case-file/", cases.case_file_download, name="case_file"),
+    path("cases/<int:pk>/agencies/", cases.agency_choices, name="agency_choices"),
     path("v/<str:case_code>/<str:verify_code>/", public.verify, name="verify"),
     path("d/<str:token>/", public.open_delivery, name="open_delivery"),
 ]

@@ -16,12 +16,14 @@ from zhifa.cases import case_file
 from zhifa.cases.actions.deadlines import severity
 from zhifa.cases.availability import options, undelivered, waiting_reason
 from zhifa.cases.choices import CaseStatus
+from zhifa.cases.forms import AgencyPicker, other_agencies
 from zhifa.cases.models import Case
 from zhifa.cases.permissions import VIEW_CASE
 from zhifa.cases.selectors import case_page_data, my_cases
 from zhifa.cases.steps import BY_CODE
 from zhifa.core.errors import DomainError
 from zhifa.core.scoping import fetch_for
+from zhifa.orgs.selectors import agencies_near
 
 
 @login_required
@@ -101,3 +103,20 @@ def document_file(request: HttpRequest, pk: int, document_id: int) -> HttpRespon
 @login_required
 def case_file_download(request: HttpRequest, pk: int) -> FileResponse:
     return case_file.as_download(case_file.stored(fetch_for(Case, request.user, VIEW_CASE, pk=pk)))
+
+
+# The step forms whose agency field searches the register (see forms.AgencyChoiceForm).
+AGENCY_FIELDS = {"to_agency", "agency"}
+
+
+@login_required
+def agency_choices(request: HttpRequest, pk: int) -> HttpResponse:
+    """The picker's search: agencies whose name contains the text typed, the nearest first."""
+    case = fetch_for(Case, request.user, VIEW_CASE, pk=pk)
+    field = request.GET.get("field", "")
+    if field not in AGENCY_FIELDS:
+        raise Http404
+    text = request.GET.get(f"{field}_search", "")[:60]
+    agencies = agencies_near(case.region_path, among=other_agencies(case), name=text, limit=AgencyPicker.SHOWN)
+    context = {"name": field, "agencies": agencies, "selected": ""}
+    return TemplateResponse(request, "cases/widgets/agency_choices.html", context)
