@@ -78,6 +78,16 @@ def test_investigation_review_notice_statement_and_decision_each_produce_their_d
 def test_a_hearing_produces_its_notice_record_and_report(walk: Walk):
     case = hearing_scheduled(walk)
     assert "hearing_notice" in codes(case)
-    case = walk.officer.step(case["id"], "record_hearing", **hearing_record())
+    case = walk.officer.step(
+        case["id"],
+        "record_hearing",
+        **hearing_record(
+            investigators_case="当事人未取得排污许可证排放废气，有现场笔录和监测报告为证，建议罚款十五万元。",
+            party_defence="当事人称许可证正在办理中，对监测报告的采样时间提出异议。",
+        ),
+    )
     assert {"hearing_record", "hearing_report"} <= set(codes(case))
-    assert walk.w.chair.user.full_name in text(walk.officer, case, "hearing_record")
+    record = text(walk.officer, case, "hearing_record")
+    assert walk.w.chair.user.full_name in record
+    assert "调查人员提出的违法事实、证据和处罚建议：当事人未取得排污许可证排放废气" in record
+    assert "当事人的陈述、申辩和质证意见：当事人称许可证正在办理中" in record

@@ -257,6 +257,18 @@ class HearingScheduleForm(StepForm):
 class HearingRecordForm(StepForm):
     held_on = forms.DateField(label=_("举行日期"), widget=DATE)
     agents = forms.IntegerField(label=_("委托代理人人数"), min_value=0, initial=0)
+    investigators_case = forms.CharField(
+        label=_("调查人员提出的违法事实、证据和处罚建议"),
+        widget=TEXT,
+        required=False,
+        help_text=_("记入听证笔录；不填写的，以当场制作的纸质笔录为准。"),
+    )
+    party_defence = forms.CharField(
+        label=_("当事人的陈述、申辩和质证意见"),
+        widget=TEXT,
+        required=False,
+        help_text=_("记入听证笔录；不填写的，以当场制作的纸质笔录为准。"),
+    )
     record_signed = forms.BooleanField(label=_("笔录经当事人签字"), required=False)
     refusal_note = forms.CharField(label=_("拒绝签字说明"), required=False, max_length=300)
     party_absent = forms.BooleanField(label=_("当事人无正当理由缺席或中途退出"), required=False)

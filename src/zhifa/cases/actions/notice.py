@@ -207,6 +207,8 @@ def record_hearing(
     report: str,
     refusal_note: str = "",
     party_absent: bool = False,
+    investigators_case: str = "",
+    party_defence: str = "",
 ) -> Hearing:
     case = lock(case, expected_version)
     allowed(by, HANDLE_CASE, case)
@@ -228,6 +230,8 @@ def record_hearing(
     Hearing.objects.filter(pk=hearing.pk).update(
         held_on=None if party_absent else held_on,
         agents=agents,
+        investigators_case=investigators_case.strip(),
+        party_defence=party_defence.strip(),
         record_signed=record_signed,
         refusal_note=refusal_note,
         report=report.strip(),
@@ -246,8 +250,7 @@ def record_hearing(
                     "clerk": getattr(by, "display_name", "") or str(by or ""),
                     "participants": _("当事人%(party)s；委托代理人 %(agents)s 名")
                     % {"party": case.party.name, "agents": agents},
-                    # What was said is in the signed paper record; a refusal to sign is noted here.
-                    "statements": _("当事人拒绝签名：%(note)s") % {"note": refusal_note} if refusal_note else "",
+                    "statements": _hearing_statements(hearing),
                 }
             },
         )
@@ -266,3 +269,15 @@ def record_hearing(
     change(case, status=CaseStatus.REVIEWED if party_absent else CaseStatus.HEARING)
     finish(case, "hearing.held", by=by, payload={"held_on": held_on, "party_absent": party_absent}, warnings=warnings)
     return hearing
+
+
+def _hearing_statements(hearing: Hearing) -> str:
+    """The body of the 听证笔录 (行政处罚法 第六十四条第（七）、（八）项): what the investigators
+    put forward, what the party said in defence, and a refusal to sign. Parts left empty are in
+    the paper record made at the hearing."""
+    parts = [
+        (_("调查人员提出的违法事实、证据和处罚建议"), hearing.investigators_case),
+        (_("当事人的陈述、申辩和质证意见"), hearing.party_defence),
+        (_("当事人拒绝签名"), hearing.refusal_note),
+    ]
+    return "\n\n".join(f"{title}：{text}" for title, text in parts if text)
