@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
+import time_machine
+from django.core.management import call_command
+from django.utils import timezone
 
 from tests.factories.lawbase import make_matter
 from zhifa.lawbase.actions.discretion import (
@@ -159,3 +163,44 @@ def test_saving_a_typical_case_indexes_it_and_an_edit_replaces_it(matter):
     save_reference_case(by=None, title="某化工厂偷排废气案", summary="擅自拆除在线监测设备")
     assert not _found("关闭治污设施", SearchKind.REFERENCE)
     assert [h.object_id for h in _found("在线监测设备", SearchKind.REFERENCE)] == [case.pk]
+
+
+# --- the daily refresh of what comes into force or lapses ----------------------------------------
+
+
+def _reindex_due() -> str:
+    out = io.StringIO()
+    call_command("lawbase", "reindex", "--due", stdout=out)
+    return out.getvalue()
+
+
+def _in_force(query: str, kind: str) -> list[int]:
+    return [h.object_id for h in search(query, filters=Filters(kinds=(kind,), in_force=True))]
+
+
+def test_a_benchmark_published_ahead_comes_into_force_in_search_on_its_day(draft):
+    today = timezone.localdate()
+    _row(draft, 1, "首次违法且排放时间不足一小时")
+    published = publish_benchmark(draft, by=None, effective_from=today + dt.timedelta(days=10))
+    assert _in_force("排污许可裁量基准", SearchKind.BENCHMARK) == []
+    assert "0 项" in _reindex_due()  # nothing changed yet
+
+    with time_machine.travel(today + dt.timedelta(days=10, hours=12)):
+        assert "1 项" in _reindex_due()
+    assert _in_force("排污许可裁量基准", SearchKind.BENCHMARK) == [published.pk]
+    with time_machine.travel(today + dt.timedelta(days=11, hours=12)):
+        assert "0 项" in _reindex_due()  # rewritten once, not every day
+
+
+def test_a_matter_whose_validity_ends_leaves_the_in_force_results_the_day_after(regions):
+    today = timezone.localdate()
+    matter = make_matter("T-009", name="未按规定设置排污口偷排废气")
+    matter = update_matter(matter, by=None, expected_version=matter.version, effective_to=today + dt.timedelta(days=5))
+    assert _in_force("设置排污口偷排废气", SearchKind.MATTER) == [matter.pk]
+
+    with time_machine.travel(today + dt.timedelta(days=5, hours=12)):
+        assert "0 项" in _reindex_due()  # its last day: still in force
+    with time_machine.travel(today + dt.timedelta(days=6, hours=12)):
+        assert "1 项" in _reindex_due()
+    [hit] = _found("设置排污口偷排废气", SearchKind.MATTER)
+    assert not hit.in_force

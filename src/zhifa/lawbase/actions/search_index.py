@@ -14,6 +14,7 @@ from itertools import batched
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -245,6 +246,38 @@ def rebuild(*, on_progress: Callable[[int], None] | None = None) -> int:
     count += _create(_benchmark_doc(b, today) for b in benchmarks.order_by("pk"))
     count += _create(_reference_doc(r) for r in ReferenceCase.objects.order_by("pk"))
     return analyze_if_bulk(count)
+
+
+def _dated_in_force(today: dt.date, status: Q) -> Q:
+    return (
+        status
+        & (Q(effective_from__isnull=True) | Q(effective_from__lte=today))
+        & (Q(effective_to__isnull=True) | Q(effective_to__gte=today))
+    )
+
+
+@transaction.atomic
+def refresh_in_force() -> int:
+    """Rewrite the entries of matters and benchmarks that came into force or lapsed since they
+    were indexed (their in-force flag is the one of the day the entry was written). Run daily
+    (`zhifa lawbase reindex --due`); returns how many matters and benchmarks were rewritten."""
+    today = timezone.localdate()
+
+    def stale(model: Any, kind: str, in_force: Q) -> list[Any]:
+        entry = SearchDocument.objects.filter(kind=kind, object_id=OuterRef("pk"))
+        came = Exists(entry.filter(in_force=False)) & in_force
+        went = Exists(entry.filter(in_force=True)) & ~in_force
+        return list(model.objects.filter(came | went))
+
+    matters = stale(Matter, SearchKind.MATTER, _dated_in_force(today, Q(status=MatterStatus.ACTIVE)))
+    benchmarks = stale(
+        DiscretionBenchmark, SearchKind.BENCHMARK, _dated_in_force(today, Q(status=BenchmarkStatus.PUBLISHED))
+    )
+    if matters:
+        index_matters(matters)  # with their benchmarks and articles
+    if benchmarks:
+        index_benchmarks(benchmarks)
+    return len(matters) + len(benchmarks)
 
 
 @transaction.atomic

@@ -68,7 +68,11 @@ class Command(BaseCommand):
         listing = synonym_sub.add_parser("list", help="列出同义词")
         listing.add_argument("--json", action="store_true", help="以 JSON 列表输出")
         reindex = sub.add_parser("reindex", help="重建检索索引（默认只补建缺失的条目）")
-        reindex.add_argument("--all", action="store_true", help="全部重建")
+        which = reindex.add_mutually_exclusive_group()
+        which.add_argument("--all", action="store_true", help="全部重建")
+        which.add_argument(
+            "--due", action="store_true", help="重写今天生效或失效的执法事项和裁量基准（每日由 cron 运行）"
+        )
         for name, label in (("matters", "执法事项"), ("benchmarks", "裁量基准")):
             add_import_arguments(sub.add_parser(f"import-{name}", help=f"从 .xlsx/.csv 导入{label}"))
             export = sub.add_parser(f"export-{name}", help=f"把{label}导出为 .xlsx/.csv（可再导入）")
@@ -99,6 +103,9 @@ class Command(BaseCommand):
             self.stdout.write("\n".join(shown))
         elif command == "synonym":
             self._synonym(options)
+        elif command == "reindex" and options["due"]:
+            count = search_index.refresh_in_force()
+            self.stdout.write(f"检索索引：生效或失效状态已更新 {count} 项")
         elif command == "reindex":
             count = search_index.rebuild() if options["all"] else search_index.index_missing()
             self.stdout.write(f"检索索引：写入 {count} 条")
