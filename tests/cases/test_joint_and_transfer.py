@@ -136,3 +136,24 @@ def test_the_agency_search_is_for_those_who_see_the_case(walk, market):
     assert reply.status_code == 404
     unknown_field = walk.head.client.get(f"/cases/{case['id']}/agencies/", {"field": "party"})
     assert unknown_field.status_code == 404
+
+
+def test_a_search_keeps_the_agency_already_chosen_and_odd_values_are_refused_not_crashed(walk, market, far_agencies):
+    case = walk.investigated()
+    client = walk.head.client
+    chosen = far_agencies[-1]
+    found = client.get(
+        f"/cases/{case['id']}/agencies/",
+        {"field": "to_agency", "to_agency_search": "西湖区", "to_agency": str(chosen.pk)},
+    ).content.decode()
+    assert _radios(found, "to_agency") == [str(chosen.pk), str(market.pk)]
+    assert f'value="{chosen.pk}" checked' in found
+
+    for odd in ("²", "abc", "-1", "99999999"):
+        posted = client.post(
+            f"/cases/{case['id']}/steps/transfer/",
+            {"to_agency": odd, "reason": "属其管辖", "transferred_on": "2025-07-03", "version": case["version"]},
+        )
+        assert posted.status_code == 200
+        assert "errorlist" in posted.content.decode()
+    assert walk.head.case(case["id"])["status"] == case["status"]

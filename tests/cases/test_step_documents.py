@@ -91,3 +91,20 @@ def test_a_hearing_produces_its_notice_record_and_report(walk: Walk):
     assert walk.w.chair.user.full_name in record
     assert "调查人员提出的违法事实、证据和处罚建议：当事人未取得排污许可证排放废气" in record
     assert "当事人的陈述、申辩和质证意见：当事人称许可证正在办理中" in record
+
+
+def test_the_hearing_record_is_written_in_chinese_for_an_officer_reading_english(walk: Walk):
+    case = hearing_scheduled(walk)
+    walk.officer.client.cookies["django_language"] = "en"
+    assert walk.officer.client.get("/api/v1/me").headers["Content-Language"] == "en"
+    case = walk.officer.step(case["id"], "record_hearing", **hearing_record(party_defence="当事人称许可证正在办理中。"))
+    record = text(walk.officer, case, "hearing_record")
+    assert "当事人的陈述、申辩和质证意见：当事人称许可证正在办理中。" in record
+    assert "statements" not in record.lower()
+    assert "当事人" + walk.w.company.name in record
+
+
+def test_a_hearing_record_left_empty_points_to_the_paper_record(walk: Walk):
+    case = hearing_scheduled(walk)
+    case = walk.officer.step(case["id"], "record_hearing", **hearing_record())
+    assert "听证过程见听证现场制作的笔录。" in text(walk.officer, case, "hearing_record")

@@ -545,7 +545,7 @@ def test_MP_46_suspended_days_do_not_count_towards_the_ninety_days(walk):
     case = walk.head.step(case["id"], "suspend", ground="需等待环境监测机构出具检测报告", started_on=D(2025, 8, 1))
     assert case["status"] == "suspended"
     approval = document_text(walk.head, case, "suspension_approval")
-    assert "中止调查" in approval
+    assert "<th>申请事项</th><td>中止调查</td>" in approval
     assert "需等待环境监测机构出具检测报告" in approval
     case = walk.head.step(case["id"], "resume", resumed_on=D(2025, 8, 21))
     assert case["status"] == "investigating"
@@ -575,7 +575,7 @@ def test_MP_46_terminated_case_stops_its_time_limit_and_takes_no_further_step(wa
     )
     assert case["status"] == "terminated"
     approval = document_text(walk.head, case, "suspension_approval")
-    assert "终止调查" in approval
+    assert "<th>申请事项</th><td>终止调查</td>" in approval
     assert "当事人已注销，且无权利义务承受人" in approval
     assert "LP-60" not in [d["rule"] for d in case["deadlines"]]
     assert "terminated" in timeline_kinds(walk.head, case)

@@ -467,14 +467,24 @@ class AgencyPicker(forms.Widget):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        selected = "" if value in (None, "") else str(value)
         path = self.case.region_path if self.case is not None else ""
         agencies = agencies_near(path, among=self.among, limit=self.SHOWN)
-        if selected.isdigit() and all(str(a.pk) != selected for a in agencies):
-            agencies[:0] = self.among.filter(pk=int(selected)).select_related("region")
+        selected = with_chosen(agencies, self.among, value)
         url = reverse("cases:agency_choices", args=[self.case.pk]) + f"?field={name}" if self.case else ""
         context["widget"].update(agencies=agencies, selected=selected, search_url=url)
         return context
+
+
+def with_chosen(agencies: list[Agency], among: QuerySet[Agency], value: Any) -> str:
+    """Put the agency already chosen (`value`, as posted) at the head of `agencies` when it is not
+    among them, so that a redrawn form or a new search keeps it; returns its id ("" if none)."""
+    text = "" if value is None else str(value).strip()
+    if not (text.isascii() and text.isdecimal()):
+        return ""
+    pk = int(text)
+    if all(a.pk != pk for a in agencies):
+        agencies[:0] = among.filter(pk=pk).select_related("region")
+    return str(pk)
 
 
 class AgencyChoiceForm(StepForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zhifa.orgs.models import Agency, ApiToken, Credential, Officer, Region, RoleGrant, User
@@ -89,14 +89,15 @@ def agencies_in_region(region: Region) -> QuerySet[Agency]:
 def agencies_near(path: str, *, among: QuerySet[Agency], name: str = "", limit: int = 20) -> list[Agency]:
     """Up to `limit` agencies of `among` whose name contains `name`, the nearest to the region at
     `path` first: those of that region and below, then of each enclosing region up to the
-    province, then the rest; by name within each. For pickers, which must not list a whole
-    country's agencies."""
+    province, then the rest; by name within each. One bounded query per level (the region path
+    and agency name indexes), so a picker's cost does not grow with a country's register."""
     codes = [code for code in path.strip("/").split("/") if code]
     enclosing = ["/" + "/".join(codes[:depth]) + "/" for depth in range(len(codes), 0, -1)]
-    closeness = Case(
-        *(When(region__path__startswith=prefix, then=Value(rank)) for rank, prefix in enumerate(enclosing)),
-        default=Value(len(enclosing)),
-        output_field=IntegerField(),
-    )
-    found = among.filter(name__contains=name.strip()) if name.strip() else among
-    return list(found.select_related("region").annotate(closeness=closeness).order_by("closeness", "name")[:limit])
+    matching = (among.filter(name__contains=name.strip()) if name.strip() else among).select_related("region")
+    picked: list[Agency] = []
+    for prefix in [*enclosing, ""]:
+        if len(picked) >= limit:
+            break
+        level = matching.filter(region__path__startswith=prefix) if prefix else matching
+        picked += level.exclude(pk__in=[a.pk for a in picked]).order_by("name")[: limit - len(picked)]
+    return picked

@@ -9,7 +9,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -168,10 +170,16 @@ def test_saving_a_typical_case_indexes_it_and_an_edit_replaces_it(matter):
 # --- the daily refresh of what comes into force or lapses ----------------------------------------
 
 
-def _reindex_due() -> str:
+def _reindex_due() -> int:
     out = io.StringIO()
     call_command("lawbase", "reindex", "--due", stdout=out)
-    return out.getvalue()
+    match = re.fullmatch(r"检索索引：生效或失效状态已更新 (\d+) 项\n", out.getvalue())
+    assert match, out.getvalue()
+    return int(match.group(1))
+
+
+def _noon(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(12), tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 def _in_force(query: str, kind: str) -> list[int]:
@@ -183,13 +191,13 @@ def test_a_benchmark_published_ahead_comes_into_force_in_search_on_its_day(draft
     _row(draft, 1, "首次违法且排放时间不足一小时")
     published = publish_benchmark(draft, by=None, effective_from=today + dt.timedelta(days=10))
     assert _in_force("排污许可裁量基准", SearchKind.BENCHMARK) == []
-    assert "0 项" in _reindex_due()  # nothing changed yet
+    assert _reindex_due() == 0  # nothing changed yet
 
-    with time_machine.travel(today + dt.timedelta(days=10, hours=12)):
-        assert "1 项" in _reindex_due()
+    with time_machine.travel(_noon(today + dt.timedelta(days=10))):
+        assert _reindex_due() == 1
     assert _in_force("排污许可裁量基准", SearchKind.BENCHMARK) == [published.pk]
-    with time_machine.travel(today + dt.timedelta(days=11, hours=12)):
-        assert "0 项" in _reindex_due()  # rewritten once, not every day
+    with time_machine.travel(_noon(today + dt.timedelta(days=11))):
+        assert _reindex_due() == 0  # rewritten once, not every day
 
 
 def test_a_matter_whose_validity_ends_leaves_the_in_force_results_the_day_after(regions):
@@ -198,9 +206,9 @@ def test_a_matter_whose_validity_ends_leaves_the_in_force_results_the_day_after(
     matter = update_matter(matter, by=None, expected_version=matter.version, effective_to=today + dt.timedelta(days=5))
     assert _in_force("设置排污口偷排废气", SearchKind.MATTER) == [matter.pk]
 
-    with time_machine.travel(today + dt.timedelta(days=5, hours=12)):
-        assert "0 项" in _reindex_due()  # its last day: still in force
-    with time_machine.travel(today + dt.timedelta(days=6, hours=12)):
-        assert "1 项" in _reindex_due()
+    with time_machine.travel(_noon(today + dt.timedelta(days=5))):
+        assert _reindex_due() == 0  # its last day: still in force
+    with time_machine.travel(_noon(today + dt.timedelta(days=6))):
+        assert _reindex_due() == 1
     [hit] = _found("设置排污口偷排废气", SearchKind.MATTER)
     assert not hit.in_force

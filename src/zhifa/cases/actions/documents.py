@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from zhifa.cases import document_context
@@ -53,13 +53,16 @@ def issue_document(
     document = CaseDocument.objects.create(
         case=case, template=template, code=code, title=template.title, number=number, issued_on=timezone.localdate()
     )
-    context = document_context.build(
-        case,
-        document={"number": number, "qr_url": verify_url(document), "verify_code": document.verify_code},
-        penalty=penalty,
-        extra=extra,
-    )
-    html = render_html(template.body, context)
+    # A legal document is written in Chinese whatever language the officer reads the site in: the
+    # labels the context takes from choices and translated strings must not follow the session.
+    with translation.override("zh-hans"):
+        context = document_context.build(
+            case,
+            document={"number": number, "qr_url": verify_url(document), "verify_code": document.verify_code},
+            penalty=penalty,
+            extra=extra,
+        )
+        html = render_html(template.body, context)
     document.source.save(f"{case.case_code}-{code}-{document.pk}.html", ContentFile(html.encode("utf-8")), save=False)
     document.sha256 = hashlib.sha256(html.encode("utf-8")).hexdigest()
     CaseDocument.objects.filter(pk=document.pk).update(source=document.source.name, sha256=document.sha256)

@@ -248,8 +248,7 @@ def record_hearing(
                     "place": hearing.place,
                     "chair": str(hearing.chair),
                     "clerk": getattr(by, "display_name", "") or str(by or ""),
-                    "participants": _("当事人%(party)s；委托代理人 %(agents)s 名")
-                    % {"party": case.party.name, "agents": agents},
+                    "participants": f"当事人{case.party.name}；委托代理人 {agents} 名",
                     "statements": _hearing_statements(hearing),
                 }
             },
@@ -273,11 +272,12 @@ def record_hearing(
 
 def _hearing_statements(hearing: Hearing) -> str:
     """The body of the 听证笔录 (行政处罚法 第六十四条第（七）、（八）项): what the investigators
-    put forward, what the party said in defence, and a refusal to sign. Parts left empty are in
-    the paper record made at the hearing."""
+    put forward, what the party said in defence, and a refusal to sign. The document's wording is
+    the form's, in Chinese whatever the officer's language."""
     parts = [
-        (_("调查人员提出的违法事实、证据和处罚建议"), hearing.investigators_case),
-        (_("当事人的陈述、申辩和质证意见"), hearing.party_defence),
-        (_("当事人拒绝签名"), hearing.refusal_note),
+        ("调查人员提出的违法事实、证据和处罚建议", hearing.investigators_case),
+        ("当事人的陈述、申辩和质证意见", hearing.party_defence),
+        ("当事人拒绝签名", hearing.refusal_note),
     ]
-    return "\n\n".join(f"{title}：{text}" for title, text in parts if text)
+    written = "\n\n".join(f"{title}：{text}" for title, text in parts if text)
+    return written or "听证过程见听证现场制作的笔录。"

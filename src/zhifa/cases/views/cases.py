@@ -16,7 +16,7 @@ from zhifa.cases import case_file
 from zhifa.cases.actions.deadlines import severity
 from zhifa.cases.availability import options, undelivered, waiting_reason
 from zhifa.cases.choices import CaseStatus
-from zhifa.cases.forms import AgencyPicker, other_agencies
+from zhifa.cases.forms import AgencyPicker, other_agencies, with_chosen
 from zhifa.cases.models import Case
 from zhifa.cases.permissions import VIEW_CASE
 from zhifa.cases.selectors import case_page_data, my_cases
@@ -117,6 +117,8 @@ def agency_choices(request: HttpRequest, pk: int) -> HttpResponse:
     if field not in AGENCY_FIELDS:
         raise Http404
     text = request.GET.get(f"{field}_search", "")[:60]
-    agencies = agencies_near(case.region_path, among=other_agencies(case), name=text, limit=AgencyPicker.SHOWN)
-    context = {"name": field, "agencies": agencies, "selected": ""}
+    among = other_agencies(case)
+    agencies = agencies_near(case.region_path, among=among, name=text, limit=AgencyPicker.SHOWN)
+    selected = with_chosen(agencies, among, request.GET.get(field))
+    context = {"name": field, "agencies": agencies, "selected": selected}
     return TemplateResponse(request, "cases/widgets/agency_choices.html", context)

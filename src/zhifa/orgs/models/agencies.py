@@ -71,6 +71,8 @@ class Agency(VersionedModel):
                 name="agency_entrusted_has_principal",
             ),
         ]
+        # Pickers list agencies by name a page at a time (orgs.selectors.agencies_near).
+        indexes = [models.Index(fields=["name"], name="agency_name_idx")]
 
     def __str__(self) -> str:
         return self.name
