@@ -51,7 +51,7 @@ def close_case(case: Case, *, by: Any, expected_version: int | None, closed_on: 
     if problem:
         raise InvalidInput(problem, code="not_performed")
     warnings = check("case.close", case, by)
-    issue_document(case, "closing_approval", extra={"reasons": summary or _("执行完毕，予以结案。")})
+    issue_document(case, "closing_approval", extra={"reasons": summary or "执行完毕，予以结案。"})
     cancel(case, "LP-67b", "LE-54")
     change(case, status=CaseStatus.CLOSED, closed_on=closed_on)
     finish(case, "closed", by=by, payload={"closed_on": closed_on, "summary": summary}, warnings=warnings)

@@ -169,10 +169,11 @@ def approve_deferral(
 
 
 def _deferral_text(pay_by: dt.date, instalments: list[dict[str, Any]]) -> str:
+    # Document text: Chinese whatever the officer's language (see documents.issue_document).
     if not instalments:
-        return _("准予延期至 %(date)s 前缴纳。") % {"date": pay_by}
-    parts = [f"{row.get('due', '')} {row.get('amount', '')}" for row in instalments]
-    return _("准予分期缴纳：%(parts)s；最后一期于 %(date)s 前缴清。") % {"parts": "；".join(parts), "date": pay_by}
+        return f"准予延期至 {pay_by} 前缴纳。"
+    parts = "；".join(f"{row.get('due', '')} {row.get('amount', '')}" for row in instalments)
+    return f"准予分期缴纳：{parts}；最后一期于 {pay_by} 前缴清。"
 
 
 @transaction.atomic
@@ -263,7 +264,7 @@ def serve_reminder(
         number=number,
         extra={
             "payment": {"deadline_days": (perform_by - served_on).days},
-            "reasons": _("应缴罚款 %(p)s 元，加处罚款 %(s)s 元") % {"p": principal, "s": accrued},
+            "reasons": f"应缴罚款 {principal} 元，加处罚款 {accrued} 元",
         },
     )
     reminder = Reminder.objects.create(

@@ -220,7 +220,7 @@ def preserve_evidence(
         case,
         "preservation_notice",
         extra={
-            "reasons": _("证据可能灭失或者以后难以取得（《中华人民共和国行政处罚法》第五十六条）。"),
+            "reasons": "证据可能灭失或者以后难以取得（《中华人民共和国行政处罚法》第五十六条）。",
             "measures": {"place": "", "items": [{"name": items.strip(), "spec": "", "quantity": "", "note": ""}]},
         },
     )

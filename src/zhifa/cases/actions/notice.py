@@ -88,11 +88,11 @@ def record_statement(
         "statement_record",
         extra={
             "transcript": {
-                "kind_label": _("陈述申辩笔录"),
+                "kind_label": "陈述申辩笔录",
                 "started_at": received_on,
                 "interviewee_name": case.party.legal_representative or case.party.name,
                 "recorder_name": getattr(by, "display_name", "") or str(by or ""),
-                "questions": [{"q": _("当事人的陈述、申辩意见"), "a": content.strip()}],
+                "questions": [{"q": "当事人的陈述、申辩意见", "a": content.strip()}],
             }
         },
     )
@@ -118,7 +118,7 @@ def review_statement(
         "statement_review",
         extra={
             "review": {
-                "conclusion": _("采纳") if adopted else _("不予采纳"),
+                "conclusion": "采纳" if adopted else "不予采纳",
                 "opinion": opinion.strip(),
                 "reviewed_on": reviewed_on,
                 "reviewer_name": getattr(by, "display_name", "") or str(by or ""),
