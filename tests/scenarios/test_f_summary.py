@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.factories.lawbase import make_matter
-from tests.scenarios.api import Api, Reply, deadline, document, warned
+from tests.scenarios.api import Api, Reply, deadline, document, document_text, warned
 from zhifa.cases.actions.configuration import issue_form_range
 from zhifa.documents.actions.templates import activate_template, save_template_draft
 from zhifa.lawbase.actions.matters import assign_matter
@@ -89,12 +89,6 @@ def spot(w: Any) -> Spot:
     assign_matter(by=None, agency=w.agency, matter=matter)
     issue_form_range(by=None, agency=w.agency, prefix=PREFIX, first=1, last=50, issued_to=w.officers[0])
     return Spot(w, matter)
-
-
-def text_of(api: Api, doc: dict[str, Any]) -> str:
-    response = api.client.get(doc["file_url"])
-    assert response.status_code == 200
-    return response.content.decode("utf-8")
 
 
 def text_of_template(code: str) -> str:
@@ -272,7 +266,7 @@ def test_MP_70_filing_a_warning_closes_the_case(spot):
 
 def test_LR_23_on_the_spot_form_sends_the_party_to_reconsideration_first(spot):
     case = spot.decide()
-    text = text_of(spot.officer, document(case, "summary_decision"))
+    text = document_text(spot.officer, case, "summary_decision")
     assert "行政复议法》第二十三条" in text
     assert "先自收到本决定书之日起" in text
     assert "直接向人民法院" not in text

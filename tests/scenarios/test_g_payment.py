@@ -20,7 +20,7 @@ import pytest
 
 from tests.factories.cases import World
 from tests.factories.lawbase import make_matter
-from tests.scenarios.api import Api, deadline, document
+from tests.scenarios.api import Api, deadline, document_text
 from tests.scenarios.walk import Walk
 from zhifa.cases.actions import execution
 from zhifa.cases.actions.configuration import issue_form_range
@@ -114,9 +114,7 @@ def owed_on(walk: Walk, case_id: int, day: dt.date) -> Decimal:
 
 def text(api: Api, case: dict[str, Any], code: str) -> str:
     """The rendered text of the case's latest document `code`, as the party reads it."""
-    response = api.client.get(document(case, code)["file_url"])
-    assert response.status_code == 200
-    body = response.content.decode()
+    body = document_text(api, case, code)
     body = re.sub(r"<style.*?</style>", "", body, flags=re.S)
     return re.sub(r"\s+", "", re.sub(r"<[^>]+>", "", body))
 

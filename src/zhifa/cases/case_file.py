@@ -4,7 +4,7 @@ SHA-256, so that the file can be checked years later without the database.
 
 It is built by the background worker once the archiving has committed (rendering PDFs does not
 hold the database, nor the officer who pressed 归档) and recorded by
-`cases.actions.closing.record_case_file` under a name carrying the case code and the file's
+`cases.actions.case_files.build_case_file` under a name carrying the case code and the file's
 fingerprint; building it again from the same documents gives the same bytes.
 """
 

@@ -254,20 +254,17 @@ class HearingScheduleForm(StepForm):
     public = forms.BooleanField(label=_("公开举行"), required=False, initial=True)
 
 
+PAPER_RECORD = _("记入听证笔录；不填写的，以当场制作的纸质笔录为准。")
+
+
 class HearingRecordForm(StepForm):
     held_on = forms.DateField(label=_("举行日期"), widget=DATE)
     agents = forms.IntegerField(label=_("委托代理人人数"), min_value=0, initial=0)
     investigators_case = forms.CharField(
-        label=_("调查人员提出的违法事实、证据和处罚建议"),
-        widget=TEXT,
-        required=False,
-        help_text=_("记入听证笔录；不填写的，以当场制作的纸质笔录为准。"),
+        label=_("调查人员提出的违法事实、证据和处罚建议"), widget=TEXT, required=False, help_text=PAPER_RECORD
     )
-    party_defence = forms.CharField(
-        label=_("当事人的陈述、申辩和质证意见"),
-        widget=TEXT,
-        required=False,
-        help_text=_("记入听证笔录；不填写的，以当场制作的纸质笔录为准。"),
+    party_statement = forms.CharField(
+        label=_("当事人的陈述、申辩和质证意见"), widget=TEXT, required=False, help_text=PAPER_RECORD
     )
     record_signed = forms.BooleanField(label=_("笔录经当事人签字"), required=False)
     refusal_note = forms.CharField(label=_("拒绝签字说明"), required=False, max_length=300)
@@ -498,6 +495,11 @@ class AgencyChoiceForm(StepForm):
         field = self.fields[self.AGENCY_FIELD]
         field.queryset = other_agencies(self.case)  # type: ignore[attr-defined]
         field.widget = AgencyPicker(self.case, field.queryset)  # type: ignore[attr-defined]
+
+
+def agency_fields() -> set[str]:
+    """The names of the agency fields the picker's search serves."""
+    return {form.AGENCY_FIELD for form in AgencyChoiceForm.__subclasses__()}
 
 
 class TransferForm(AgencyChoiceForm):

@@ -1,6 +1,6 @@
 """The case engine's background work (DESIGN.md §2): run by `zhifa db_worker`, which `zhifa
-serve` starts beside the web server. Each task binds a request context of its own, so that the
-audit entries of the action it calls say they came from the worker."""
+serve` starts beside the web server. Each task binds a context of its own (`context.fresh`), so
+that the audit entries of the action it calls say they came from the worker."""
 
 from __future__ import annotations
 
@@ -14,5 +14,5 @@ def build_case_file(case_id: int) -> str:
     """Build and record the electronic case file of an archived case (归档)."""
     from zhifa.cases.actions import case_files
 
-    with context.bound(context.RequestContext(f"task-{context.new_request_id()}", None, "task")):
+    with context.fresh("task"):
         return case_files.build_case_file(case_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -41,3 +41,9 @@ def bound(ctx: RequestContext) -> Iterator[RequestContext]:
 
 def new_request_id() -> str:
     return uuid.uuid4().hex
+
+
+def fresh(channel: str) -> AbstractContextManager[RequestContext]:
+    """Bind a new context for work that did not come in as a request (channel "cli" for a command,
+    "task" for the background worker): its audit entries get an id of their own, `<channel>-…`."""
+    return bound(RequestContext(f"{channel}-{new_request_id()}", None, channel))

@@ -38,8 +38,7 @@ def run_import(
         raise CommandError(str(error)) from error
     mode = VALID_ONLY if options["valid_only"] else ALL_OR_NOTHING
     show = not options["quiet"] and sys.stdout.isatty()
-    ctx = context.RequestContext(f"cli-{context.new_request_id()}", None, "cli")
-    with context.bound(ctx), progress_bar(f"导入{spec.name}", len(result.rows), enabled=show) as tick:
+    with context.fresh("cli"), progress_bar(f"导入{spec.name}", len(result.rows), enabled=show) as tick:
         report = do_import(by=None, result=result, mode=mode, source=path.name, on_progress=tick)
     for line in report.lines():
         stdout.write(line)

@@ -97,8 +97,8 @@ def _database() -> dict[str, object]:
 
 
 DATABASES = {"default": _database()}
-# Background work (DESIGN.md §2): a queue in the same database, so that a task is enqueued in the
-# transaction of the action that asks for it; `zhifa db_worker` runs it (`zhifa serve` starts one).
+# Background work (DESIGN.md §2): a queue in the same database, no broker to run; actions enqueue
+# on commit; `zhifa db_worker` runs the tasks (`zhifa serve` starts one).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -66,18 +66,17 @@ def _record(case: Case, built: case_file.Built) -> str:
             record = CaseFile.objects.filter(case=locked).first()
             if record is not None and record.state == CaseFileState.BUILT and record.sha256 == digest:
                 return name  # built before, or by another worker meanwhile: nothing new to record
+            values = {
+                "state": CaseFileState.BUILT,
+                "file": name,
+                "sha256": digest,
+                "size": len(built.content),
+                "documents": built.documents,
+                "built_at": timezone.now(),
+                "error": "",
+            }
             CaseFile.objects.update_or_create(
-                case=locked,
-                defaults={
-                    "state": CaseFileState.BUILT,
-                    "requested_at": record.requested_at if record else timezone.now(),
-                    "file": name,
-                    "sha256": digest,
-                    "size": len(built.content),
-                    "documents": built.documents,
-                    "built_at": timezone.now(),
-                    "error": "",
-                },
+                case=locked, defaults=values, create_defaults={**values, "requested_at": timezone.now()}
             )
             payload = {"file": name, "sha256": digest, "bytes": len(built.content), "documents": built.documents}
             finish(locked, "case_file.built", by=None, payload=payload)
@@ -101,23 +100,20 @@ def _record_failure(case: Case, problem: Exception) -> None:
     finish(locked, "case_file.failed", by=None, payload={"error": reason})
 
 
-def sweep_case_files(*, pending_for: dt.timedelta, now: dt.datetime | None = None) -> int:
+def sweep_case_files(*, pending_for: dt.timedelta) -> int:
     """Ask again for every build that failed, or that has been pending longer than `pending_for`
     (its queue row lost, or its worker killed mid-build). Returns how many were asked for."""
-    now = now or timezone.now()
-    due = Q(state=CaseFileState.FAILED) | Q(state=CaseFileState.PENDING, requested_at__lt=now - pending_for)
+    lost_before = timezone.now() - pending_for
+    due = Q(state=CaseFileState.FAILED) | Q(state=CaseFileState.PENDING, requested_at__lt=lost_before)
     pks = list(CaseFile.objects.filter(due).values_list("case_id", flat=True))
-    return sum(_ask_again(pk, pending_before=now - pending_for) for pk in pks)
+    return sum(_ask_again(pk, due) for pk in pks)
 
 
 @transaction.atomic
-def _ask_again(case_id: int, *, pending_before: dt.datetime) -> bool:
+def _ask_again(case_id: int, due: Q) -> bool:
     case = lock(Case(pk=case_id), None)
-    record = CaseFile.objects.get(case=case)
-    due = record.state == CaseFileState.FAILED or (
-        record.state == CaseFileState.PENDING and record.requested_at < pending_before
-    )
-    if not due:
+    record = CaseFile.objects.filter(due, case=case).first()  # again, under the lock
+    if record is None:
         return False
     payload = {"was": record.state, "error": record.error}
     ask_for_build(case)

@@ -208,7 +208,7 @@ def record_hearing(
     refusal_note: str = "",
     party_absent: bool = False,
     investigators_case: str = "",
-    party_defence: str = "",
+    party_statement: str = "",
 ) -> Hearing:
     case = lock(case, expected_version)
     allowed(by, HANDLE_CASE, case)
@@ -231,7 +231,7 @@ def record_hearing(
         held_on=None if party_absent else held_on,
         agents=agents,
         investigators_case=investigators_case.strip(),
-        party_defence=party_defence.strip(),
+        party_statement=party_statement.strip(),
         record_signed=record_signed,
         refusal_note=refusal_note,
         report=report.strip(),
@@ -276,7 +276,7 @@ def _hearing_statements(hearing: Hearing) -> str:
     the form's, in Chinese whatever the officer's language."""
     parts = [
         ("调查人员提出的违法事实、证据和处罚建议", hearing.investigators_case),
-        ("当事人的陈述、申辩和质证意见", hearing.party_defence),
+        ("当事人的陈述、申辩和质证意见", hearing.party_statement),
         ("当事人拒绝签名", hearing.refusal_note),
     ]
     written = "\n\n".join(f"{title}：{text}" for title, text in parts if text)

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='hearing',
-            name='party_defence',
+            name='party_statement',
             field=models.TextField(blank=True, verbose_name='当事人的陈述、申辩和质证意见'),
         ),
     ]

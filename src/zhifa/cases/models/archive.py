@@ -11,7 +11,7 @@ from zhifa.cases.choices import CaseFileState
 class CaseFile(models.Model):
     """The build of a case's electronic file: asked for at 归档 (pending), then built, with where
     the zip is stored and its SHA-256 so that a copy handed out years later can be checked, or
-    failed, with the reason. Written only by the actions of `cases.actions.closing`."""
+    failed, with the reason. Written only by the actions of `cases.actions.case_files`."""
 
     case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="case_file")
     state = models.CharField(_("状态"), max_length=16, choices=CaseFileState.choices, default=CaseFileState.PENDING)

@@ -135,7 +135,7 @@ class Hearing(TimestampedModel):
     held_on = models.DateField(_("举行日期"), null=True, blank=True)
     # 行政处罚法 第六十四条第（七）项: what the 听证笔录 records.
     investigators_case = models.TextField(_("调查人员提出的违法事实、证据和处罚建议"), blank=True)
-    party_defence = models.TextField(_("当事人的陈述、申辩和质证意见"), blank=True)
+    party_statement = models.TextField(_("当事人的陈述、申辩和质证意见"), blank=True)
     record_signed = models.BooleanField(_("笔录经当事人签字"), default=False)
     refusal_note = models.CharField(_("拒绝签字说明"), max_length=300, blank=True)
     report = models.TextField(_("听证报告"), blank=True)

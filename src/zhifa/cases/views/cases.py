@@ -15,8 +15,7 @@ from django.utils.translation import gettext as _
 from zhifa.cases import case_file
 from zhifa.cases.actions.deadlines import severity
 from zhifa.cases.availability import options, undelivered, waiting_reason
-from zhifa.cases.choices import CaseStatus
-from zhifa.cases.forms import AgencyPicker, other_agencies, with_chosen
+from zhifa.cases.forms import AgencyPicker, agency_fields, other_agencies, with_chosen
 from zhifa.cases.models import Case
 from zhifa.cases.permissions import VIEW_CASE
 from zhifa.cases.selectors import case_page_data, my_cases
@@ -50,7 +49,6 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "options": options(case, request.user),
         "undelivered": undelivered(case),
         "waiting": waiting_reason(case),
-        "archived": case.status == CaseStatus.ARCHIVED,
         **data,
     }
     return TemplateResponse(request, "cases/case_detail.html", context)
@@ -105,16 +103,12 @@ def case_file_download(request: HttpRequest, pk: int) -> FileResponse:
     return case_file.as_download(case_file.stored(fetch_for(Case, request.user, VIEW_CASE, pk=pk)))
 
 
-# The step forms whose agency field searches the register (see forms.AgencyChoiceForm).
-AGENCY_FIELDS = {"to_agency", "agency"}
-
-
 @login_required
 def agency_choices(request: HttpRequest, pk: int) -> HttpResponse:
     """The picker's search: agencies whose name contains the text typed, the nearest first."""
     case = fetch_for(Case, request.user, VIEW_CASE, pk=pk)
     field = request.GET.get("field", "")
-    if field not in AGENCY_FIELDS:
+    if field not in agency_fields():
         raise Http404
     text = request.GET.get(f"{field}_search", "")[:60]
     among = other_agencies(case)

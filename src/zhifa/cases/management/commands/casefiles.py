@@ -26,7 +26,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        ctx = context.RequestContext(f"cli-{context.new_request_id()}", None, "cli")
-        with context.bound(ctx):
+        with context.fresh("cli"):
             asked = sweep_case_files(pending_for=dt.timedelta(minutes=options["pending_minutes"]))
         self.stdout.write(f"电子案卷重新生成 / case files asked for again: {asked}")

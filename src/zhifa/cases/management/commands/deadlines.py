@@ -26,7 +26,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        ctx = context.RequestContext(f"cli-{context.new_request_id()}", None, "cli")
-        with context.bound(ctx):
+        with context.fresh("cli"):
             lapsed = lapse_overdue_preservations(today=options["today"])
         self.stdout.write(f"先行登记保存逾期自动解除 / preservations lapsed: {lapsed}")

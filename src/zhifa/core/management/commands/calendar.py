@@ -42,9 +42,8 @@ class Command(BaseCommand):
             self._show(options["year"], every_rest_day=options["all"])
 
     def _load(self, years: list[int] | None) -> None:
-        ctx = context.RequestContext(f"cli-{context.new_request_id()}", None, "cli")
         try:
-            with context.bound(ctx):
+            with context.fresh("cli"):
                 loaded = load_from_package(years)
         except DomainError as error:
             raise CommandError(error.message) from error

@@ -28,8 +28,7 @@ class Command(BaseCommand):
         if not settings.DEBUG and "production" in settings.SETTINGS_MODULE and not options["force"]:
             raise CommandError("拒绝在生产环境写入演示数据（如确需，请加 --force）。")
         report = DemoReport()
-        ctx = context.RequestContext(request_id=f"cli-{context.new_request_id()}", client_address=None, channel="cli")
-        with context.bound(ctx):
+        with context.fresh("cli"):
             for key, step in steps():
                 self.stdout.write(f"· {key}")
                 try:

@@ -155,8 +155,7 @@ class Command(BaseCommand):
             else:
                 self.stdout.write("\n".join(f"{r['term']}\t→ {r['means']}" for r in rows))
             return
-        ctx = context.RequestContext(f"cli-{context.new_request_id()}", None, "cli")
-        with context.bound(ctx):
+        with context.fresh("cli"):
             if action == "add":
                 try:
                     saved = save_synonym(by=None, term=options["term"], means=options["means"], note=options["note"])
@@ -173,14 +172,13 @@ class Command(BaseCommand):
     def _import_laws(self, options: dict[str, Any]) -> None:
         total = sum(1 for _ in iter_laws())
         show = not options["quiet"] and sys.stdout.isatty()
-        ctx = context.RequestContext(f"cli-{context.new_request_id()}", None, "cli")
-        with context.bound(ctx), progress_bar("导入法律法规", total, enabled=show) as tick:
-            summary = import_laws(by=None, records=iter_laws(), on_progress=tick)
-        self.stdout.write(
-            f"法律法规：新增 {summary.created}，更新 {summary.updated}，未变 {summary.unchanged}；"
-            f"写入条文 {summary.articles}，法定罚则 {summary.penalties}"
-        )
-        with context.bound(ctx):
+        with context.fresh("cli"):
+            with progress_bar("导入法律法规", total, enabled=show) as tick:
+                summary = import_laws(by=None, records=iter_laws(), on_progress=tick)
+            self.stdout.write(
+                f"法律法规：新增 {summary.created}，更新 {summary.updated}，未变 {summary.unchanged}；"
+                f"写入条文 {summary.articles}，法定罚则 {summary.penalties}"
+            )
             synonyms = load_default_synonyms(by=None)
             indexed = search_index.index_missing()
         self.stdout.write(f"在线找法：新增同义词 {synonyms} 条，补建检索条目 {indexed} 条")

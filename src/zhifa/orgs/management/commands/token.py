@@ -24,6 +24,6 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"没有账户 {options['username']}")
         expires = timezone.now() + dt.timedelta(days=options["days"]) if options["days"] else None
-        with context.bound(context.RequestContext(f"cli-{context.new_request_id()}", None, "cli")):
+        with context.fresh("cli"):
             _, raw = create_api_token(by=user, name=options["name"], expires_at=expires)
         self.stdout.write(raw)
