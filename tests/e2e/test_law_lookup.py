@@ -4,6 +4,7 @@ fine range for the facts; a citizen finds an article without signing in."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories.lawbase import graded_benchmark, make_matter
 from tests.factories.orgs import PASSWORD, AgencyFactory, OfficerFactory, region_tree
@@ -30,15 +31,15 @@ def test_an_officer_goes_from_a_description_to_the_fine_range(live_server, brows
     page.goto(f"{live_server.url}/lawbase/search/")
     page.get_by_label("检索内容").fill("工厂没有排污许可证就排废气")
     page.get_by_role("button", name="查找").click()
-    assert page.get_by_role("heading", name="可能适用的执法事项").is_visible()
-    assert page.get_by_role("link", name="《中华人民共和国大气污染防治法》第十九条").first.is_visible()
+    expect(page.get_by_role("heading", name="可能适用的执法事项")).to_be_visible()
+    expect(page.get_by_role("link", name="《中华人民共和国大气污染防治法》第十九条").first).to_be_visible()
     page.get_by_role("link", name="智能裁量").first.click()
     page.get_by_label("违法行为发生日期").fill("2025-06-20")
     page.locator("select[name=harm]").select_option("general")
     page.get_by_label("主动消除或者减轻危害后果").check()
     page.get_by_role("button", name="计算").click()
-    assert page.get_by_text("30万元以上45万元以下").first.is_visible()
-    assert page.get_by_text("《中华人民共和国行政处罚法》第三十二条第一款第（一）项").is_visible()
+    expect(page.get_by_text("30万元以上45万元以下").first).to_be_visible()
+    expect(page.get_by_text("《中华人民共和国行政处罚法》第三十二条第一款第（一）项")).to_be_visible()
     context.close()
 
 
@@ -48,6 +49,6 @@ def test_a_citizen_finds_an_article_without_signing_in(live_server, browser, law
     page.get_by_label("检索内容").fill("行政处罚法第三十二条")
     page.get_by_role("button", name="查找").click()
     page.get_by_role("link", name="《中华人民共和国行政处罚法》第三十二条").click()
-    assert "/find-law/laws/" in page.url
-    assert page.locator("#a32").is_visible()
+    page.wait_for_url("**/find-law/laws/**")
+    expect(page.locator("#a32")).to_be_visible()
     page.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories.orgs import PASSWORD, AgencyFactory, OfficerFactory, TeamFactory, region_tree
 from zhifa.core import context as request_context
@@ -35,12 +36,12 @@ def test_the_demo_officer_signs_in_on_a_phone_and_sees_agency_and_credential(liv
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
     page.wait_for_url(f"{live_server.url}/")
-    assert page.get_by_role("heading", name="工作台").is_visible()
-    assert page.get_by_text("张伟").first.is_visible()
-    assert page.get_by_text("杭州市西湖区综合行政执法局").first.is_visible()
-    assert page.get_by_text(credential.number).is_visible()
-    assert page.get_by_text(f"{credential.valid_to:%Y-%m-%d}").is_visible()  # the expiry date
-    assert page.get_by_text("有效").first.is_visible()
+    expect(page.get_by_role("heading", name="工作台")).to_be_visible()
+    expect(page.get_by_text("张伟").first).to_be_visible()
+    expect(page.get_by_text("杭州市西湖区综合行政执法局").first).to_be_visible()
+    expect(page.get_by_text(credential.number)).to_be_visible()
+    expect(page.get_by_text(f"{credential.valid_to:%Y-%m-%d}")).to_be_visible()  # the expiry date
+    expect(page.get_by_text("有效").first).to_be_visible()
     phone.close()
 
 
@@ -56,15 +57,15 @@ def test_an_officer_signs_in_on_a_phone_and_sees_the_workbench(live_server, brow
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
     page.wait_for_url(f"{live_server.url}/")
-    assert page.get_by_role("heading", name="工作台").is_visible()
-    assert page.get_by_text("杭州市西湖区综合行政执法局").first.is_visible()
-    assert page.get_by_text("西湖中队").is_visible()
-    assert page.get_by_text("有效").first.is_visible()
+    expect(page.get_by_role("heading", name="工作台")).to_be_visible()
+    expect(page.get_by_text("杭州市西湖区综合行政执法局").first).to_be_visible()
+    expect(page.get_by_text("西湖中队")).to_be_visible()
+    expect(page.get_by_text("有效").first).to_be_visible()
     # On a phone the navigation folds into a menu that opens on tap.
     page.get_by_text("菜单").click()
-    assert page.get_by_role("link", name="组织机构").is_visible()
+    expect(page.get_by_role("link", name="组织机构")).to_be_visible()
     page.get_by_role("link", name="组织机构").click()
-    assert page.get_by_role("heading", name="执法主体").is_visible()
+    expect(page.get_by_role("heading", name="执法主体")).to_be_visible()
     context.close()
 
 
@@ -76,5 +77,5 @@ def test_a_wrong_password_shows_the_reason(live_server, browser):
     page.get_by_label("用户名").fill(officer.user.username)
     page.get_by_label("密码").fill("not-the-password")
     page.get_by_role("button", name="登录").click()
-    assert page.get_by_text("用户名或密码不正确").is_visible()
+    expect(page.get_by_text("用户名或密码不正确")).to_be_visible()
     page.close()
