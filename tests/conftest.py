@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+import signal
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from tests.factories.cases import World, build_world
 from tests.factories.orgs import PASSWORD, region_tree
@@ -94,6 +97,24 @@ def signed_in(client: Client) -> Any:
 @pytest.fixture
 def password() -> str:
     return PASSWORD
+
+
+@pytest.fixture
+def run_worker() -> Iterator[Callable[..., None]]:
+    """Run `zhifa db_worker` until the queue is empty, as `zhifa serve` runs it; every task it
+    ran must have succeeded unless the test says otherwise. For transactional tests: a worker
+    only sees committed rows."""
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+
+    def run(*, expect: str = "SUCCESSFUL") -> None:
+        queued = list(DBTaskResult.objects.filter(status="READY").values_list("id", flat=True))
+        assert queued
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+        assert set(DBTaskResult.objects.filter(id__in=queued).values_list("status", flat=True)) == {expect}
+
+    yield run
+    for number, handler in saved.items():
+        signal.signal(number, handler)
 
 
 # --- the case world, built once per test module (tests/module_data.py) ---------------------------

@@ -12,9 +12,7 @@ import datetime as dt
 import hashlib
 import io
 import json
-import signal
 import zipfile
-from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pytest
@@ -35,23 +33,6 @@ from zhifa.core.audit.chain import verify
 from zhifa.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def run_worker() -> Iterator[Callable[..., None]]:
-    """Run `zhifa db_worker` until the queue is empty, as `zhifa serve` runs it; every task it
-    ran must have succeeded unless the test says otherwise."""
-    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-
-    def run(*, expect: str = "SUCCESSFUL") -> None:
-        queued = list(DBTaskResult.objects.filter(status="READY").values_list("id", flat=True))
-        assert queued
-        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
-        assert set(DBTaskResult.objects.filter(id__in=queued).values_list("status", flat=True)) == {expect}
-
-    yield run
-    for number, handler in saved.items():
-        signal.signal(number, handler)
 
 
 def _closed(w: World) -> Case:

@@ -16,3 +16,21 @@ def build_case_file(case_id: int) -> str:
 
     with context.fresh("task"):
         return case_files.build_case_file(case_id)
+
+
+@task()
+def sweep_deadlines() -> int:
+    """The daily deadline watch (`zhifa deadlines sweep`): returns how many preservations lapsed."""
+    from zhifa.cases.actions.investigation import lapse_overdue_preservations
+
+    with context.fresh("task"):
+        return lapse_overdue_preservations()
+
+
+@task()
+def sweep_case_files() -> int:
+    """The case-file sweep (`zhifa casefiles sweep`): returns how many builds were asked for again."""
+    from zhifa.cases.actions import case_files
+
+    with context.fresh("task"):
+        return case_files.sweep_case_files()

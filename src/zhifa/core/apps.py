@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "zhifa.core"
     label = "core"
     verbose_name = _("基础")
+
+    def ready(self) -> None:
+        from django.core import checks
+
+        from zhifa.core.schedule.checks import check_schedule
+
+        checks.register(check_schedule)

@@ -100,6 +100,26 @@ DATABASES = {"default": _database()}
 # Background work (DESIGN.md §2): a queue in the same database, no broker to run; actions enqueue
 # on commit; `zhifa db_worker` runs the tasks (`zhifa serve` starts one).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The periodic jobs (zhifa.core.schedule), local times in TIME_ZONE. `zhifa serve` queues them when
+# due; without it, cron runs `zhifa schedule run-due` every minute. The in-force refresh goes first,
+# so that the day's searches see the matters and benchmarks that came into force at midnight.
+ZHIFA_SCHEDULE = {
+    "lawbase-in-force": {
+        "task": "zhifa.lawbase.tasks.refresh_in_force",
+        "daily_at": "00:05",
+        "summary": "检索索引：更新当日生效或失效的执法事项和裁量基准",
+    },
+    "deadlines": {
+        "task": "zhifa.cases.tasks.sweep_deadlines",
+        "daily_at": "00:15",
+        "summary": "期限到期处理：逾期未处理的先行登记保存自动解除（LP-56）",
+    },
+    "case-files": {
+        "task": "zhifa.cases.tasks.sweep_case_files",
+        "every_minutes": 15,
+        "summary": "电子案卷巡检：重新生成失败或久未完成的电子案卷",
+    },
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "orgs.User"

@@ -23,6 +23,9 @@ from zhifa.core.errors import InvalidInput
 
 logger = logging.getLogger("zhifa.cases.case_files")
 
+# A build pending this long was lost with its worker (a PDF takes seconds, a whole file minutes).
+LOST_AFTER = dt.timedelta(minutes=30)
+
 
 def ask_for_build(case: Case) -> None:
     """Mark the case's file as pending and queue its build once the caller's transaction commits
@@ -100,7 +103,7 @@ def _record_failure(case: Case, problem: Exception) -> None:
     finish(locked, "case_file.failed", by=None, payload={"error": reason})
 
 
-def sweep_case_files(*, pending_for: dt.timedelta) -> int:
+def sweep_case_files(*, pending_for: dt.timedelta = LOST_AFTER) -> int:
     """Ask again for every build that failed, or that has been pending longer than `pending_for`
     (its queue row lost, or its worker killed mid-build). Returns how many were asked for."""
     lost_before = timezone.now() - pending_for

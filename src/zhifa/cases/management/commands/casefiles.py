@@ -1,5 +1,5 @@
 """The case-file sweep: builds that failed, or were lost with their worker, are asked for again.
-Run it from cron beside `zhifa deadlines sweep`; it is idempotent."""
+`zhifa serve` queues it every 15 minutes (`ZHIFA_SCHEDULE`); it is idempotent."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from zhifa.cases.actions.case_files import sweep_case_files
+from zhifa.cases.actions.case_files import LOST_AFTER, sweep_case_files
 from zhifa.core import context
 
 
@@ -21,8 +21,8 @@ class Command(BaseCommand):
         sweep.add_argument(
             "--pending-minutes",
             type=int,
-            default=30,
-            help="生成中超过这么多分钟视为丢失（默认 30）/ a build pending this long counts as lost (default 30)",
+            default=int(LOST_AFTER.total_seconds() // 60),
+            help="生成中超过这么多分钟视为丢失（默认 %(default)s）/ a build pending this long counts as lost",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -1,5 +1,5 @@
-"""The deadline watch: what the law makes happen by itself when a period runs out. Run it daily
-(cron or a scheduled task); it is idempotent, so a missed or repeated run does no harm."""
+"""The deadline watch: what the law makes happen by itself when a period runs out. `zhifa serve`
+queues it daily (`ZHIFA_SCHEDULE`); it is idempotent, so a missed or repeated run does no harm."""
 
 from __future__ import annotations
 

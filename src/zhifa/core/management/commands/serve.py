@@ -12,21 +12,24 @@ from django.core.management.base import BaseCommand, CommandParser
 logger = logging.getLogger("zhifa.serve")
 
 
-class BackgroundWorker:
-    """One `zhifa db_worker` beside the web server (the embedded default of DESIGN.md §3),
-    started again whenever it exits until the server stops, and stopped with the server."""
+WORKER = [sys.executable, "-m", "zhifa.cli", "db_worker", "--no-reload", "--verbosity", "1"]
+SCHEDULER = [sys.executable, "-m", "zhifa.cli", "schedule", "run-due", "--loop"]
 
-    COMMAND = [sys.executable, "-m", "zhifa.cli", "db_worker", "--no-reload", "--verbosity", "1"]
 
-    def __init__(self, command: list[str] | None = None, *, restart_after: float = 5) -> None:
-        self.command = command or self.COMMAND
+class KeptProcess:
+    """A process beside the web server (the background worker, the schedule: the embedded default
+    of DESIGN.md §3), started again whenever it exits until the server stops, and stopped with it."""
+
+    def __init__(self, command: list[str], *, name: str = "background", restart_after: float = 5) -> None:
+        self.command = command
+        self.name = name
         self.restart_after = restart_after
         self.process: subprocess.Popen[bytes] | None = None
         self.stopping = threading.Event()
         self.owner = os.getpid()
 
     def start(self) -> None:
-        threading.Thread(target=self._run, name="zhifa-worker-keeper", daemon=True).start()
+        threading.Thread(target=self._run, name=f"zhifa-{self.name}-keeper", daemon=True).start()
 
     def _run(self) -> None:
         while not self.stopping.is_set():
@@ -39,11 +42,11 @@ class BackgroundWorker:
             # server, or a wait() that gunicorn's reaping of children answered first).
             if self.stopping.wait(self.restart_after):
                 return
-            logger.error("the background worker exited with %s; starting it again", code)
+            logger.error("the %s process exited with %s; starting it again", self.name, code)
 
     def stop(self) -> None:
         # Gunicorn forks its web workers from inside `run()`: one that exits unwinds through the
-        # caller's `finally` too, and must leave the arbiter's worker alone.
+        # caller's `finally` too, and must leave the arbiter's processes alone.
         if os.getpid() != self.owner:
             return
         self.stopping.set()
@@ -61,7 +64,7 @@ class BackgroundWorker:
 
 
 class Command(BaseCommand):
-    help = "启动 Web 服务（gunicorn）和后台任务 / serve zhifa with gunicorn and one background worker"
+    help = "启动 Web 服务（gunicorn）、后台任务和定时任务 / serve zhifa with gunicorn, one worker and the schedule"
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
@@ -72,6 +75,11 @@ class Command(BaseCommand):
             "--no-worker",
             action="store_true",
             help="不启动后台任务进程（另行运行 zhifa db_worker）/ start no worker (run zhifa db_worker apart)",
+        )
+        parser.add_argument(
+            "--no-schedule",
+            action="store_true",
+            help="不排队定时任务（由 cron 运行 zhifa schedule run-due）/ queue no periodic jobs (cron runs them)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -91,11 +99,18 @@ class Command(BaseCommand):
             def load(self) -> Any:
                 return application
 
-        worker = None if options["no_worker"] else BackgroundWorker()
-        if worker is not None:
-            worker.start()
+        kept = [
+            KeptProcess(command, name=name)
+            for name, command, wanted in (
+                ("worker", WORKER, not options["no_worker"]),
+                ("schedule", SCHEDULER, not options["no_schedule"]),
+            )
+            if wanted
+        ]
+        for process in kept:
+            process.start()
         try:
             Server().run()
         finally:
-            if worker is not None:
-                worker.stop()
+            for process in kept:
+                process.stop()

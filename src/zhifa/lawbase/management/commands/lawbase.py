@@ -71,7 +71,7 @@ class Command(BaseCommand):
         which = reindex.add_mutually_exclusive_group()
         which.add_argument("--all", action="store_true", help="全部重建")
         which.add_argument(
-            "--due", action="store_true", help="重写今天生效或失效的执法事项和裁量基准（每日由 cron 运行）"
+            "--due", action="store_true", help="重写今天生效或失效的执法事项和裁量基准（定时任务每日运行）"
         )
         for name, label in (("matters", "执法事项"), ("benchmarks", "裁量基准")):
             add_import_arguments(sub.add_parser(f"import-{name}", help=f"从 .xlsx/.csv 导入{label}"))

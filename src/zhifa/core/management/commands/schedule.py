@@ -1,0 +1,96 @@
+"""`zhifa schedule`: the periodic jobs, and queueing those that are due (zhifa.core.schedule)."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError, close_old_connections
+from django.tasks.exceptions import TaskResultDoesNotExist
+from django.utils import timezone
+
+from zhifa.core.models import ScheduledRun
+from zhifa.core.schedule.actions import enqueue_due
+from zhifa.core.schedule.jobs import Job, configured_jobs
+
+logger = logging.getLogger("zhifa.schedule")
+
+STATUS = {"READY": "排队中", "RUNNING": "运行中", "SUCCESSFUL": "已完成", "FAILED": "失败"}
+
+
+class Command(BaseCommand):
+    help = "定时任务：list 列出，run-due 排队已到时间的任务 / the periodic jobs: list them, queue those due"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="subcommand", required=True)
+        sub.add_parser("list", help="列出定时任务、上次和下次运行时间 / the jobs, their last and next run")
+        run = sub.add_parser(
+            "run-due",
+            help="排队已到时间的任务；无 zhifa serve 时由 cron 每分钟运行 / queue what is due (cron, every minute)",
+        )
+        run.add_argument(
+            "--loop",
+            action="store_true",
+            help="持续运行，直到收到终止信号（zhifa serve 使用）/ keep looking until stopped",
+        )
+        run.add_argument("--interval", type=float, default=30, help="--loop 时两次检查相隔的秒数（默认 30）")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            jobs = configured_jobs()
+        except ImproperlyConfigured as problem:
+            raise CommandError(f"定时任务配置有误 / the schedule is misconfigured: {problem}") from None
+        if options["subcommand"] == "list":
+            self._list(jobs)
+        elif options["loop"]:
+            self._loop(jobs, options["interval"])
+        else:
+            self._run_due(jobs)
+
+    def _run_due(self, jobs: list[Job]) -> None:
+        made = enqueue_due(jobs=jobs)
+        for run in made:
+            self.stdout.write(f"已排队 / queued: {run.job}（{timezone.localtime(run.slot):%Y-%m-%d %H:%M}）")
+        if not made:
+            self.stdout.write("没有到时间的任务 / nothing due")
+
+    def _loop(self, jobs: list[Job], interval: float) -> None:
+        stop = threading.Event()
+        saved = {signum: signal.signal(signum, lambda *_: stop.set()) for signum in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            while not stop.is_set():
+                try:
+                    enqueue_due(jobs=jobs)
+                except DatabaseError:
+                    # A database restart must not end the schedule: look again at the next interval.
+                    logger.exception("the schedule could not queue its jobs; trying again")
+                close_old_connections()
+                stop.wait(interval)
+        finally:
+            for signum, handler in saved.items():
+                signal.signal(signum, handler)
+
+    def _list(self, jobs: list[Job]) -> None:
+        now = timezone.now()
+        for job in jobs:
+            last = ScheduledRun.objects.filter(job=job.name).first()
+            self.stdout.write(f"{job.name}  {job.timing}  {job.summary}")
+            if last is None:
+                self.stdout.write("    上次 / last: —")
+            else:
+                self.stdout.write(
+                    f"    上次 / last: {timezone.localtime(last.slot):%Y-%m-%d %H:%M}  {self._status(job, last)}"
+                )
+            self.stdout.write(f"    下次 / next: {timezone.localtime(job.next_slot(now)):%Y-%m-%d %H:%M}")
+
+    @staticmethod
+    def _status(job: Job, run: ScheduledRun) -> str:
+        try:
+            result = job.task.get_result(run.task_id)
+        except TaskResultDoesNotExist:  # the queue's results can be pruned (`prune_db_task_results`)
+            return "结果已清理 / result pruned"
+        return STATUS.get(result.status.value, result.status.value)
