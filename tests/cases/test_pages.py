@@ -147,3 +147,25 @@ def test_a_refused_registration_registers_no_party(w):
     assert "LP-36" in response.content.decode()
     assert not Party.objects.filter(id_number=NEW_CODE).exists()
     assert not Case.objects.filter(lead=lead).exists()
+
+
+def test_the_registration_form_labels_a_matter_the_agency_may_no_longer_or_not_yet_act_on(w):
+    from tests.factories.lawbase import make_matter
+    from zhifa.cases.actions import registration
+    from zhifa.lawbase.actions.matters import assign_matter
+
+    ended = make_matter("T-101", domain=w.matter.domain, name="已划转街道的事项")
+    assign_matter(by=None, agency=w.agency, matter=ended, effective_to=D(2025, 6, 30))
+    coming = make_matter("T-102", domain=w.matter.domain, name="尚未承接的事项")
+    assign_matter(by=None, agency=w.agency, matter=coming, effective_from=D(2025, 9, 1))
+    lead = registration.receive_lead(
+        by=w.users[0], agency=w.agency, source="inspection", received_on=D(2025, 7, 1), summary="巡查"
+    )
+    with time_machine.travel(dt.datetime(2025, 7, 10, 10, tzinfo=dt.UTC)):
+        page = browser(w.users[0]).get(f"/leads/{lead.pk}/").content.decode()
+    options = [line.strip() for line in page.splitlines() if "T-10" in line or w.matter.code in line]
+    held = options.index(next(o for o in options if w.matter.code in o))
+    assert "（" not in options[held]  # held today: no label
+    assert any("T-102 尚未承接的事项（自 2025-09-01 起）" in o for o in options)
+    labelled_end = next(i for i, o in enumerate(options) if "T-101 已划转街道的事项（已于 2025-06-30 终止）" in o)
+    assert labelled_end > held  # the ended one comes last

@@ -13,13 +13,14 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.db.models import OuterRef, Q, Subquery, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhifa.cases.choices import LeadSource
 from zhifa.cases.forms import DATE, TEXT, PenaltyFields
 from zhifa.lawbase.choices import MatterKind, MatterStatus, PenaltyKind
-from zhifa.lawbase.models import Matter
+from zhifa.lawbase.models import AgencyMatter, Matter
 from zhifa.orgs.models import Agency, Officer, Region
 from zhifa.orgs.permissions import VIEW_OFFICER, VIEW_REGION
 from zhifa.parties.choices import PartyKind
@@ -49,13 +50,41 @@ class AgencyForm(forms.Form):
 
 
 def held_matters(agency: Agency) -> models.QuerySet[Matter]:
-    """Penalty matters the agency holds or held (the rules check the dates: LP-22 refuses an ended
-    holding with its end date, which says more than an option missing from the list)."""
+    """Penalty matters the agency holds or held, with the dates of its holding (`holding_from`,
+    `holding_to`), those it may act on today first. The ended ones stay in the list, labelled (see
+    `MatterChoiceField`): LP-22 refuses them with the end date, which says more than a missing
+    option would."""
+    today = timezone.localdate()
+    holding = AgencyMatter.objects.filter(agency=agency, matter=OuterRef("pk"))
     return (
         Matter.objects.filter(holdings__agency=agency, kind=MatterKind.PENALTY, status=MatterStatus.ACTIVE)
-        .distinct()
-        .order_by("code")
+        .annotate(
+            holding_from=Subquery(holding.values("effective_from")[:1]),
+            holding_to=Subquery(holding.values("effective_to")[:1]),
+        )
+        .annotate(
+            ended=models.Case(
+                models.When(Q(holding_to__lt=today) | Q(effective_to__lt=today), then=Value(True)),
+                default=Value(False),
+            )
+        )
+        .order_by("ended", "code")
     )
+
+
+class MatterChoiceField(forms.ModelChoiceField):
+    """A matter of `held_matters`, labelled when the agency may not act on it today: the officer
+    sees an ended or not yet begun holding (or matter) before choosing it, not after."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        today = timezone.localdate()
+        ends = min((day for day in (getattr(obj, "holding_to", None), obj.effective_to) if day), default=None)
+        starts = max((day for day in (getattr(obj, "holding_from", None), obj.effective_from) if day), default=None)
+        if ends is not None and ends < today:
+            return str(_("%(matter)s（已于 %(date)s 终止）") % {"matter": obj, "date": ends.isoformat()})
+        if starts is not None and today < starts:
+            return str(_("%(matter)s（自 %(date)s 起）") % {"matter": obj, "date": starts.isoformat()})
+        return str(obj)
 
 
 class PartyFields(forms.Form):
@@ -97,12 +126,12 @@ class LeadForm(AgencyForm):
     source = forms.ChoiceField(label=_("来源"), choices=LeadSource.choices)
     received_on = forms.DateField(label=_("发现或收到日期"), widget=DATE)
     summary = forms.CharField(label=_("线索内容"), widget=TEXT)
-    matter = forms.ModelChoiceField(label=_("执法事项"), queryset=Matter.objects.none(), required=False)
+    matter = MatterChoiceField(label=_("执法事项"), queryset=Matter.objects.none(), required=False)
     reporter = forms.CharField(label=_("举报人或移送机关"), max_length=200, required=False)
 
 
 class RegistrationRequestForm(AgencyForm, PartyFields):
-    matter = forms.ModelChoiceField(label=_("执法事项"), queryset=Matter.objects.none())
+    matter = MatterChoiceField(label=_("执法事项"), queryset=Matter.objects.none())
     act_date = forms.DateField(label=_("违法行为发生日期"), widget=DATE)
     act_end_date = forms.DateField(label=_("违法行为终了日期"), widget=DATE, required=False)
     act_continuing = forms.BooleanField(label=_("连续或继续状态"), required=False)
@@ -138,7 +167,7 @@ class OnTheSpotForm(AgencyForm, PartyFields, PenaltyFields):
     confiscate_gains = None  # type: ignore[assignment]
     refund_reason = None  # type: ignore[assignment]
     mitigated = None  # type: ignore[assignment]
-    matter = forms.ModelChoiceField(label=_("执法事项"), queryset=Matter.objects.none())
+    matter = MatterChoiceField(label=_("执法事项"), queryset=Matter.objects.none())
     act_date = forms.DateField(label=_("违法行为发生日期"), widget=DATE, initial=timezone.localdate)
     act_place = forms.CharField(label=_("违法行为发生地"), max_length=300)
     facts = forms.CharField(label=_("违法事实"), widget=TEXT)
