@@ -56,5 +56,5 @@ def test_after_midnight_the_schedule_lapses_a_preservation_left_unhandled(laws, 
     assert lapse.request_id.startswith("task-")
     assert lapse.actor_id is None
     assert verify().ok
-    assert listing.getvalue().count("已完成") == 3
+    assert listing.getvalue().count("运行成功") == 3
     assert "下次 / next: 2025-07-12 00:15" in listing.getvalue()

@@ -4,10 +4,13 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from zhifa.core.admin_base import PolicyModelAdmin
-from zhifa.core.models import AuditEntry
-from zhifa.core.permissions import VIEW_AUDIT
+from zhifa.core.models import AuditEntry, ScheduledRun
+from zhifa.core.permissions import VIEW_AUDIT, WATCH_SCHEDULE
+from zhifa.core.schedule.health import status_label, task_status
+from zhifa.core.schedule.jobs import job_named
 
 
 @admin.register(AuditEntry)
@@ -21,3 +24,21 @@ class AuditEntryAdmin(PolicyModelAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [field.name for field in AuditEntry._meta.fields]
+
+
+@admin.register(ScheduledRun)
+class ScheduledRunAdmin(PolicyModelAdmin):
+    """The schedule's claims, newest first, with what became of each task (read only)."""
+
+    view_perm = WATCH_SCHEDULE
+    list_display = ["job", "slot", "enqueued_at", "result"]
+    list_filter = ["job"]
+    ordering = ["-slot"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [field.name for field in ScheduledRun._meta.fields]
+
+    @admin.display(description=_("运行结果"))
+    def result(self, run: ScheduledRun) -> str:
+        job = job_named(run.job)
+        return status_label(task_status(job, run)) if job is not None else "—"

@@ -10,6 +10,9 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
+        from zhifa.core import workbench
         from zhifa.core.schedule.checks import check_schedule
+        from zhifa.core.schedule.health import schedule_tasks
 
         checks.register(check_schedule)
+        workbench.register_task_source("schedule", schedule_tasks)

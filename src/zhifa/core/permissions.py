@@ -36,3 +36,4 @@ def all_codes() -> list[PermissionCode]:
 
 
 VIEW_AUDIT = declare("core.view_audit", _("查看审计记录"))
+WATCH_SCHEDULE = declare("core.watch_schedule", _("查看定时任务运行状况"))

@@ -117,6 +117,7 @@ GRANTS: dict[str, dict[str, Scope]] = {
         perms.RESET_PASSWORD: Scope.REGION,
         perms.USE_TOTP: Scope.OWN,
         registry.VIEW_AUDIT: Scope.REGION,
+        registry.WATCH_SCHEDULE: Scope.ALL,  # one schedule serves every region
         **_RECORD_PARTIES,
         MANAGE_LAWBASE: Scope.REGION,
         ASSIGN_MATTER: Scope.REGION,

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zhifa.core.scoping import Jurisdiction, JurisdictionQuerySet
+
 
 class ScheduledRun(models.Model):
     """A periodic job's slot, claimed by the scheduler that queued its task.
@@ -19,6 +21,9 @@ class ScheduledRun(models.Model):
     slot = models.DateTimeField(_("计划时间"))
     enqueued_at = models.DateTimeField(_("排队时间"))
     task_id = models.CharField(_("后台任务编号"), max_length=64, blank=True)
+
+    objects = JurisdictionQuerySet.as_manager()
+    jurisdiction = Jurisdiction()  # the whole deployment's: only a scope over everything reaches it
 
     class Meta:
         ordering = ["-slot"]

@@ -60,6 +60,10 @@ def configured_jobs() -> list[Job]:
     return [_job(name, entry) for name, entry in getattr(settings, "ZHIFA_SCHEDULE", {}).items()]
 
 
+def job_named(name: str) -> Job | None:
+    return next((job for job in configured_jobs() if job.name == name), None)
+
+
 def _job(name: str, entry: dict[str, Any]) -> Job:
     def wrong(why: str) -> ImproperlyConfigured:
         return ImproperlyConfigured(f"ZHIFA_SCHEDULE[{name!r}]: {why}")

@@ -10,16 +10,13 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError, close_old_connections
-from django.tasks.exceptions import TaskResultDoesNotExist
 from django.utils import timezone
 
-from zhifa.core.models import ScheduledRun
 from zhifa.core.schedule.actions import enqueue_due
+from zhifa.core.schedule.health import job_health, status_label
 from zhifa.core.schedule.jobs import Job, configured_jobs
 
 logger = logging.getLogger("zhifa.schedule")
-
-STATUS = {"READY": "排队中", "RUNNING": "运行中", "SUCCESSFUL": "已完成", "FAILED": "失败"}
 
 
 class Command(BaseCommand):
@@ -77,20 +74,12 @@ class Command(BaseCommand):
     def _list(self, jobs: list[Job]) -> None:
         now = timezone.now()
         for job in jobs:
-            last = ScheduledRun.objects.filter(job=job.name).first()
+            health = job_health(job, now)
             self.stdout.write(f"{job.name}  {job.timing}  {job.summary}")
-            if last is None:
-                self.stdout.write("    上次 / last: —")
-            else:
-                self.stdout.write(
-                    f"    上次 / last: {timezone.localtime(last.slot):%Y-%m-%d %H:%M}  {self._status(job, last)}"
-                )
+            last = "—"
+            if health.last is not None:
+                last = f"{timezone.localtime(health.last.slot):%Y-%m-%d %H:%M}  {status_label(health.status)}"
+            self.stdout.write(f"    上次 / last: {last}")
             self.stdout.write(f"    下次 / next: {timezone.localtime(job.next_slot(now)):%Y-%m-%d %H:%M}")
-
-    @staticmethod
-    def _status(job: Job, run: ScheduledRun) -> str:
-        try:
-            result = job.task.get_result(run.task_id)
-        except TaskResultDoesNotExist:  # the queue's results can be pruned (`prune_db_task_results`)
-            return "结果已清理 / result pruned"
-        return STATUS.get(result.status.value, result.status.value)
+            if health.problem:
+                self.stdout.write(f"    ！{health.problem}")

@@ -1,0 +1,108 @@
+"""A schedule that stopped doing its work is seen: on the administrators' workbench and in
+`zhifa schedule list`, with what to check; nobody else is shown it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from tests.factories.orgs import AgencyFactory, OfficerFactory
+from zhifa.core.models import ScheduledRun
+from zhifa.core.schedule.actions import enqueue_due
+from zhifa.core.schedule.health import job_health, schedule_tasks
+from zhifa.core.schedule.jobs import job_named
+from zhifa.orgs.choices import Role
+
+pytestmark = pytest.mark.django_db
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def beijing(*parts: int) -> dt.datetime:
+    return dt.datetime(*parts, tzinfo=BEIJING)  # type: ignore[misc]
+
+
+@pytest.fixture
+def admin(regions):
+    return OfficerFactory(
+        agency=AgencyFactory(region=regions["county"]), roles=[Role.ADMINISTRATOR], user__is_staff=True
+    )
+
+
+@pytest.fixture
+def officer(regions):
+    return OfficerFactory(agency=AgencyFactory(region=regions["county"]))
+
+
+def deadlines():
+    job = job_named("deadlines")
+    assert job is not None
+    return job
+
+
+def test_a_schedule_that_never_ran_is_red_on_the_administrators_workbench_only(signed_in, admin, officer):
+    with time_machine.travel(beijing(2026, 12, 8, 9, 0), tick=False):
+        [problem] = [task for task in schedule_tasks(admin.user) if "期限到期处理" in task.title]
+        assert problem.severity == "red"
+        assert "应于 2026-12-08 00:15 运行，上次是 从未运行" in problem.title
+        assert "zhifa schedule run-due" in problem.title
+        assert schedule_tasks(officer.user) == []
+        page = signed_in(admin.user).get(reverse("core:workbench")).content.decode()
+    assert "定时任务“期限到期处理" in page
+    assert problem.url == f"{reverse('admin:core_scheduledrun_changelist')}?job__exact=deadlines"
+
+
+def test_a_slot_not_yet_ten_minutes_late_is_not_a_problem() -> None:
+    with time_machine.travel(beijing(2026, 12, 8, 0, 24), tick=False):
+        assert job_health(deadlines()).problem == ""
+    with time_machine.travel(beijing(2026, 12, 8, 0, 26), tick=False):
+        assert "未按时运行" in job_health(deadlines()).problem
+
+
+def test_a_schedule_that_runs_shows_nothing(admin) -> None:
+    with time_machine.travel(beijing(2026, 12, 8, 9, 0), tick=False):
+        enqueue_due()
+        DBTaskResult.objects.update(status="SUCCESSFUL")
+        assert schedule_tasks(admin.user) == []
+
+
+def test_a_task_queued_for_long_says_the_worker_may_be_down(admin) -> None:
+    with time_machine.travel(beijing(2026, 12, 8, 0, 20), tick=False):
+        enqueue_due()
+    with time_machine.travel(beijing(2026, 12, 8, 0, 40), tick=False):
+        problem = job_health(deadlines()).problem
+    assert "已于 2026-12-08 00:20 排队，至今未执行" in problem
+    assert "zhifa db_worker" in problem
+
+
+def test_a_failed_run_is_shown_until_a_later_run_succeeds(admin) -> None:
+    with time_machine.travel(beijing(2026, 12, 8, 0, 20), tick=False):
+        enqueue_due()
+    DBTaskResult.objects.update(status="FAILED")
+    with time_machine.travel(beijing(2026, 12, 8, 9, 0), tick=False):
+        assert "2026-12-08 00:15 的运行失败" in job_health(deadlines()).problem
+        listing = io.StringIO()
+        call_command("schedule", "list", stdout=listing)
+    assert "失败" in listing.getvalue()
+    assert "！定时任务“期限到期处理" in listing.getvalue()
+    with time_machine.travel(beijing(2026, 12, 9, 0, 20), tick=False):
+        enqueue_due()
+        DBTaskResult.objects.filter(status="READY").update(status="SUCCESSFUL")
+        assert job_health(deadlines()).problem == ""
+
+
+def test_the_runs_are_listed_for_administrators_and_no_one_else(signed_in, admin, officer) -> None:
+    with time_machine.travel(beijing(2026, 12, 8, 0, 20), tick=False):
+        enqueue_due()
+    url = reverse("admin:core_scheduledrun_changelist")
+    page = signed_in(admin.user).get(url)
+    assert page.status_code == 200
+    assert page.content.decode().count("排队中") == ScheduledRun.objects.count() == 3
+    assert signed_in(officer.user).get(url).status_code in (302, 403)
