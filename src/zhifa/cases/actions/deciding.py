@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from zhifa.cases.actions.common import allowed, change, check, check_first, finish, lock, require_status
 from zhifa.cases.actions.deadlines import cancel, meet, open_deadline
-from zhifa.cases.actions.documents import issue_document
+from zhifa.cases.actions.documents import chinese_label, issue_document
 from zhifa.cases.actions.numbering import next_number
 from zhifa.cases.choices import CaseStatus, DeliveryMethod, Outcome
 from zhifa.cases.citations import LITIGATION_INTERPRETATION, LITIGATION_LAW, PENALTY_LAW, RECONSIDERATION_LAW, art
@@ -200,7 +200,7 @@ def _issue_receipt(case: Case, document: CaseDocument, delivery: Delivery) -> No
             "delivery": {
                 "address": delivery.address,
                 "delivered_at": delivery.served_on or delivery.sent_on,
-                "method_label": delivery.get_method_display(),
+                "method_label": chinese_label(delivery, "method"),
                 "recipient": delivery.recipient,
                 "refused_note": delivery.note if delivery.refused else "",
             },

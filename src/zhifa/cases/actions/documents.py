@@ -40,6 +40,13 @@ def verify_url(document: CaseDocument) -> str:
     return f"{base}{reverse('cases:verify', args=[document.case.case_code, document.verify_code])}"
 
 
+def chinese_label(instance: Any, field: str) -> str:
+    """A choice's label for a document's text: `get_FOO_display()` speaks the officer's session
+    language, and a legal document is written in Chinese whatever that is."""
+    with translation.override("zh-hans"):
+        return str(getattr(instance, f"get_{field}_display")())
+
+
 def issue_document(
     case: Case,
     code: str,

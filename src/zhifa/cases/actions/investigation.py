@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from zhifa.cases.actions.common import allowed, change, check, finish, lock, require_status
 from zhifa.cases.actions.deadlines import cancel, meet, open_deadline, open_for
-from zhifa.cases.actions.documents import issue_document
+from zhifa.cases.actions.documents import chinese_label, issue_document
 from zhifa.cases.choices import CaseStatus, TranscriptKind
 from zhifa.cases.citations import MARKET_PROCEDURE, PENALTY_LAW, art
 from zhifa.cases.models import Case, Evidence, Preservation, Recusal, Suspension, Transcript
@@ -106,7 +106,7 @@ def _issue_transcript(case: Case, transcript: Transcript, officers: list[Officer
                 "handlers": [{"name": str(o), "credential_number": numbers.get(o.pk, "")} for o in officers],
             },
             "transcript": {
-                "kind_label": transcript.get_kind_display(),
+                "kind_label": chinese_label(transcript, "kind"),
                 "started_at": timezone.localtime(transcript.started_at),
                 "ended_at": timezone.localtime(transcript.ended_at),
                 "place": transcript.place,
