@@ -166,6 +166,9 @@ def test_the_registration_form_labels_a_matter_the_agency_may_no_longer_or_not_y
     options = [line.strip() for line in page.splitlines() if "T-10" in line or w.matter.code in line]
     held = options.index(next(o for o in options if w.matter.code in o))
     assert "（" not in options[held]  # held today: no label
-    assert any("T-102 尚未承接的事项（自 2025-09-01 起）" in o for o in options)
-    labelled_end = next(i for i, o in enumerate(options) if "T-101 已划转街道的事项（已于 2025-06-30 终止）" in o)
-    assert labelled_end > held  # the ended one comes last
+    assert any("T-102 尚未承接的事项（本机关自 2025-09-01 起行使）" in o for o in options)
+    labelled_end = next(
+        i for i, o in enumerate(options) if "T-101 已划转街道的事项（本机关职权已于 2025-06-30 终止）" in o
+    )
+    coming_at = next(i for i, o in enumerate(options) if "T-102" in o)
+    assert held < coming_at < labelled_end  # today's first, the ended one last

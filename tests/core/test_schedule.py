@@ -9,6 +9,7 @@ import io
 import os
 import signal
 import threading
+import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -50,7 +51,30 @@ def test_an_interval_job_falls_due_on_every_quarter_hour() -> None:
     assert QUARTER.slot(beijing(2026, 12, 8, 9, 44, 59)) == beijing(2026, 12, 8, 9, 30)
     assert QUARTER.slot(beijing(2026, 12, 8, 9, 45)) == beijing(2026, 12, 8, 9, 45)
     assert QUARTER.next_slot(beijing(2026, 12, 8, 9, 44, 59)) == beijing(2026, 12, 8, 9, 45)
+    assert QUARTER.next_slot(beijing(2026, 12, 8, 23, 50)) == beijing(2026, 12, 9, 0, 0)
     assert QUARTER.timing == "每 15 分钟"
+
+
+def test_intervals_are_counted_from_midnight_in_beijing_not_utc() -> None:
+    daily = Job("d", "zhifa.cases.tasks.sweep_deadlines", "每日", dt.timedelta(days=1))
+    assert daily.slot(beijing(2026, 12, 8, 7, 0)) == beijing(2026, 12, 8, 0, 0)
+    seven = Job("s", "zhifa.cases.tasks.sweep_deadlines", "七分钟", dt.timedelta(minutes=7))
+    assert seven.slot(beijing(2026, 12, 8, 0, 15)) == beijing(2026, 12, 8, 0, 14)
+    assert seven.next_slot(beijing(2026, 12, 8, 23, 58)) == beijing(2026, 12, 9, 0, 0)  # starts again
+
+
+@pytest.mark.django_db
+def test_a_slot_whose_task_cannot_be_queued_is_not_claimed() -> None:
+    class Unqueueable:
+        def enqueue(self) -> None:
+            raise ConnectionError("queue unreachable")
+
+    job = Job("deadlines", "zhifa.cases.tasks.sweep_deadlines", "期限到期处理", dt.time(0, 15))
+    job.__dict__["task"] = Unqueueable()  # the task as the queue would refuse it
+    with pytest.raises(ConnectionError):
+        enqueue_due(now=beijing(2026, 12, 8, 0, 20), jobs=[job])
+    assert not ScheduledRun.objects.exists()
+    assert [run.job for run in enqueue_due(now=beijing(2026, 12, 8, 0, 21), jobs=[DAILY])] == ["deadlines"]
 
 
 @pytest.mark.django_db
@@ -122,13 +146,20 @@ def test_four_schedulers_looking_at_once_queue_the_slot_once() -> None:
 @pytest.mark.django_db(transaction=True)
 def test_the_loop_zhifa_serve_runs_queues_what_is_due_and_ends_on_sigterm() -> None:
     saved = signal.getsignal(signal.SIGTERM)
-    # Signals reach the main thread only, where the command runs: a timer sends the stop.
-    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGTERM))
-    timer.start()
-    try:
-        call_command("schedule", "run-due", "--loop", "--interval", "0.1", stdout=io.StringIO())
-    finally:
-        timer.cancel()
+
+    def stop_once_the_loop_listens() -> None:
+        # Signals reach the main thread only, where the command runs; before the loop has its own
+        # handler, SIGTERM would end pytest.
+        deadline = time.monotonic() + 60
+        while signal.getsignal(signal.SIGTERM) == saved and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # a look or two
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    stopper = threading.Thread(target=stop_once_the_loop_listens, daemon=True)
+    stopper.start()
+    call_command("schedule", "run-due", "--loop", "--interval", "0.1", stdout=io.StringIO())
+    stopper.join()
     assert signal.getsignal(signal.SIGTERM) == saved
     assert set(ScheduledRun.objects.values_list("job", flat=True)) == {"lawbase-in-force", "deadlines", "case-files"}
     assert len(queued_tasks()) == 3
@@ -143,7 +174,8 @@ def test_the_shipped_schedule_passes_the_check() -> None:
     [
         ({"task": "zhifa.cases.tasks.sweep_deadlines"}, "exactly one of daily_at"),
         ({"task": "zhifa.cases.tasks.sweep_deadlines", "daily_at": "00:15", "every_minutes": 5}, "exactly one"),
-        ({"task": "zhifa.cases.tasks.sweep_deadlines", "daily_at": "25:00"}, "not a time of day"),
+        ({"task": "zhifa.cases.tasks.sweep_deadlines", "daily_at": "25:00"}, "not a local time of day"),
+        ({"task": "zhifa.cases.tasks.sweep_deadlines", "daily_at": "00:15+08:00"}, "not a local time of day"),
         ({"task": "zhifa.cases.tasks.sweep_deadlines", "every_minutes": 0}, "from 1 to 1440"),
         ({"task": "zhifa.cases.tasks.no_such_task", "every_minutes": 5}, "cannot be imported"),
         ({"task": "zhifa.cases.actions.case_files.sweep_case_files", "every_minutes": 5}, "is not a task"),

@@ -16,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from tests.factories.orgs import AgencyFactory, OfficerFactory
 from zhifa.core.models import ScheduledRun
 from zhifa.core.schedule.actions import enqueue_due
-from zhifa.core.schedule.health import job_health, schedule_tasks
+from zhifa.core.schedule.health import job_health, schedule_warnings
 from zhifa.core.schedule.jobs import job_named
 from zhifa.orgs.choices import Role
 
@@ -49,11 +49,11 @@ def deadlines():
 
 def test_a_schedule_that_never_ran_is_red_on_the_administrators_workbench_only(signed_in, admin, officer):
     with time_machine.travel(beijing(2026, 12, 8, 9, 0), tick=False):
-        [problem] = [task for task in schedule_tasks(admin.user) if "期限到期处理" in task.title]
+        [problem] = [task for task in schedule_warnings(admin.user) if "期限到期处理" in task.title]
         assert problem.severity == "red"
-        assert "应于 2026-12-08 00:15 运行，上次是 从未运行" in problem.title
+        assert "没有运行过：应于 2026-12-08 00:15 运行" in problem.title
         assert "zhifa schedule run-due" in problem.title
-        assert schedule_tasks(officer.user) == []
+        assert schedule_warnings(officer.user) == []
         page = signed_in(admin.user).get(reverse("core:workbench")).content.decode()
     assert "定时任务“期限到期处理" in page
     assert problem.url == f"{reverse('admin:core_scheduledrun_changelist')}?job__exact=deadlines"
@@ -63,14 +63,40 @@ def test_a_slot_not_yet_ten_minutes_late_is_not_a_problem() -> None:
     with time_machine.travel(beijing(2026, 12, 8, 0, 24), tick=False):
         assert job_health(deadlines()).problem == ""
     with time_machine.travel(beijing(2026, 12, 8, 0, 26), tick=False):
-        assert "未按时运行" in job_health(deadlines()).problem
+        assert "没有运行过" in job_health(deadlines()).problem
+
+
+def test_a_repeating_job_that_stopped_stays_late_until_it_runs_again() -> None:
+    case_files = job_named("case-files")
+    assert case_files is not None
+    with time_machine.travel(beijing(2026, 12, 8, 9, 0), tick=False):
+        enqueue_due(jobs=[case_files])
+    DBTaskResult.objects.update(status="SUCCESSFUL")
+    for minute in (9 * 60 + 26, 9 * 60 + 31, 9 * 60 + 40, 10 * 60 + 50):
+        with time_machine.travel(beijing(2026, 12, 8, minute // 60, minute % 60), tick=False):
+            health = job_health(case_files)
+        assert "没有按时运行：应于 2026-12-08 09:15 运行，上次运行是 2026-12-08 09:00" in health.problem, minute
+        assert health.since == beijing(2026, 12, 8, 9, 15)
+    with time_machine.travel(beijing(2026, 12, 8, 9, 24), tick=False):
+        assert job_health(case_files).problem == ""  # 09:15 is not ten minutes late yet
+
+
+def test_a_run_that_died_with_its_worker_is_seen_after_an_hour() -> None:
+    with time_machine.travel(beijing(2026, 12, 8, 0, 20), tick=False):
+        enqueue_due()
+    DBTaskResult.objects.update(status="RUNNING", started_at=beijing(2026, 12, 8, 0, 20))
+    with time_machine.travel(beijing(2026, 12, 8, 1, 0), tick=False):
+        assert job_health(deadlines()).problem == ""
+    with time_machine.travel(beijing(2026, 12, 8, 1, 21), tick=False):
+        problem = job_health(deadlines()).problem
+    assert "自 2026-12-08 00:20 起一直在运行" in problem
 
 
 def test_a_schedule_that_runs_shows_nothing(admin) -> None:
     with time_machine.travel(beijing(2026, 12, 8, 9, 0), tick=False):
         enqueue_due()
         DBTaskResult.objects.update(status="SUCCESSFUL")
-        assert schedule_tasks(admin.user) == []
+        assert schedule_warnings(admin.user) == []
 
 
 def test_a_task_queued_for_long_says_the_worker_may_be_down(admin) -> None:
@@ -78,7 +104,7 @@ def test_a_task_queued_for_long_says_the_worker_may_be_down(admin) -> None:
         enqueue_due()
     with time_machine.travel(beijing(2026, 12, 8, 0, 40), tick=False):
         problem = job_health(deadlines()).problem
-    assert "已于 2026-12-08 00:20 排队，至今未执行" in problem
+    assert "已于 2026-12-08 00:20 排队，至今没有执行" in problem
     assert "zhifa db_worker" in problem
 
 

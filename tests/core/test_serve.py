@@ -4,6 +4,7 @@ with it, started again whenever it exits, and stopped with the server (not by a 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -82,18 +83,34 @@ def test_a_forked_web_worker_unwinding_leaves_the_background_worker_running() ->
     assert worker.process.poll() is not None
 
 
-def test_zhifa_serve_runs_the_periodic_jobs_by_itself_and_takes_its_processes_down_with_it(tmp_path, on_postgres):
-    """The township's path: `zhifa serve` on SQLite, no cron; the schedule queues each job and the
-    worker runs it. Started as its own process (with its own database file), as a user starts it."""
+ZHIFA = [sys.executable, "-m", "zhifa.cli"]
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty SQLite database file with every migration applied, made once for the module."""
+    home = tmp_path_factory.mktemp("migrated")
+    env = {**os.environ, "ZHIFA_HOME": str(home), "DATABASE_URL": f"sqlite:///{home / 'zhifa.sqlite3'}"}
+    subprocess.run([*ZHIFA, "migrate", "-v0"], env=env, check=True, timeout=180)  # noqa: S603 (our own argv)
+    return home / "zhifa.sqlite3"
+
+
+@pytest.fixture
+def own_database(migrated: Path, tmp_path: Path, on_postgres: bool) -> tuple[Path, dict[str, str]]:
+    """A copy of it, and the environment of a zhifa process that uses it (the embedded default)."""
     if on_postgres:
-        pytest.skip("the embedded default is SQLite; the schedule's claims are tested on both in test_schedule")
+        pytest.skip("runs zhifa on its own SQLite file, the embedded default; the suite's database plays no part")
     database = tmp_path / "zhifa.sqlite3"
-    env = {**os.environ, "ZHIFA_HOME": str(tmp_path), "DATABASE_URL": f"sqlite:///{database}"}
-    zhifa = [sys.executable, "-m", "zhifa.cli"]
-    subprocess.run([*zhifa, "migrate", "-v0"], env=env, check=True, timeout=120)  # noqa: S603 (our own argv)
-    port = _free_port()
+    shutil.copyfile(migrated, database)
+    return database, {**os.environ, "ZHIFA_HOME": str(tmp_path), "DATABASE_URL": f"sqlite:///{database}"}
+
+
+def test_zhifa_serve_runs_the_periodic_jobs_by_itself_and_takes_its_processes_down_with_it(own_database):
+    """The township's path: `zhifa serve` on SQLite, no cron; the schedule queues each job and the
+    worker runs it. Started as its own process, as a user starts it."""
+    database, env = own_database
     server = subprocess.Popen(  # noqa: S603 (our own argv)
-        [*zhifa, "serve", "--port", str(port), "--workers", "1"],
+        [*ZHIFA, "serve", "--port", str(_free_port()), "--workers", "1"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -105,6 +122,23 @@ def test_zhifa_serve_runs_the_periodic_jobs_by_itself_and_takes_its_processes_do
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
     assert _soon(lambda: not _group_alive(server.pid), timeout=30)  # the worker and the schedule too
+
+
+def test_cron_runs_at_once_on_sqlite_queue_each_slot_once(own_database):
+    """Four `zhifa schedule run-due` at the same moment (cron beside a server, say) on one SQLite
+    file: each waits for the write lock, none fails, and each job is queued once."""
+    database, env = own_database
+    runs = [
+        subprocess.Popen([*ZHIFA, "schedule", "run-due"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # noqa: S603
+        for _ in range(4)
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0, 0], outputs
+    with sqlite3.connect(database) as db:
+        claims = sorted(job for (job,) in db.execute("SELECT job FROM core_scheduledrun"))
+        queued = db.execute("SELECT count(*) FROM django_tasks_database_dbtaskresult").fetchone()[0]
+    assert claims == ["case-files", "deadlines", "lawbase-in-force"]
+    assert queued == 3
 
 
 def _free_port() -> int:

@@ -51,9 +51,10 @@ class AgencyForm(forms.Form):
 
 def held_matters(agency: Agency) -> models.QuerySet[Matter]:
     """Penalty matters the agency holds or held, with the dates of its holding (`holding_from`,
-    `holding_to`), those it may act on today first. The ended ones stay in the list, labelled (see
-    `MatterChoiceField`): LP-22 refuses them with the end date, which says more than a missing
-    option would."""
+    `holding_to`): those it may act on today first, then those not yet begun, then the ended ones.
+    These stay in the list, labelled (see `MatterChoiceField`): LP-22 refuses a case after the
+    holding ended with its end date, which says more than a missing option would, and a matter
+    that lapsed still serves an act committed before."""
     today = timezone.localdate()
     holding = AgencyMatter.objects.filter(agency=agency, matter=OuterRef("pk"))
     return (
@@ -63,12 +64,13 @@ def held_matters(agency: Agency) -> models.QuerySet[Matter]:
             holding_to=Subquery(holding.values("effective_to")[:1]),
         )
         .annotate(
-            ended=models.Case(
-                models.When(Q(holding_to__lt=today) | Q(effective_to__lt=today), then=Value(True)),
-                default=Value(False),
+            standing=models.Case(
+                models.When(Q(holding_to__lt=today) | Q(effective_to__lt=today), then=Value(2)),
+                models.When(Q(holding_from__gt=today) | Q(effective_from__gt=today), then=Value(1)),
+                default=Value(0),
             )
         )
-        .order_by("ended", "code")
+        .order_by("standing", "code")
     )
 
 
@@ -78,12 +80,20 @@ class MatterChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Any) -> str:
         today = timezone.localdate()
-        ends = min((day for day in (getattr(obj, "holding_to", None), obj.effective_to) if day), default=None)
-        starts = max((day for day in (getattr(obj, "holding_from", None), obj.effective_from) if day), default=None)
-        if ends is not None and ends < today:
-            return str(_("%(matter)s（已于 %(date)s 终止）") % {"matter": obj, "date": ends.isoformat()})
-        if starts is not None and today < starts:
-            return str(_("%(matter)s（自 %(date)s 起）") % {"matter": obj, "date": starts.isoformat()})
+        ended = (
+            (getattr(obj, "holding_to", None), _("%(matter)s（本机关职权已于 %(date)s 终止）")),
+            (obj.effective_to, _("%(matter)s（事项已于 %(date)s 失效）")),
+        )
+        begins = (
+            (getattr(obj, "holding_from", None), _("%(matter)s（本机关自 %(date)s 起行使）")),
+            (obj.effective_from, _("%(matter)s（事项自 %(date)s 起施行）")),
+        )
+        for day, label in ended:
+            if day is not None and day < today:
+                return str(label % {"matter": obj, "date": day.isoformat()})
+        for day, label in begins:
+            if day is not None and today < day:
+                return str(label % {"matter": obj, "date": day.isoformat()})
         return str(obj)
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from zhifa.core.admin_base import PolicyModelAdmin
 from zhifa.core.models import AuditEntry, ScheduledRun
 from zhifa.core.permissions import VIEW_AUDIT, WATCH_SCHEDULE
-from zhifa.core.schedule.health import status_label, task_status
+from zhifa.core.schedule.health import run_status, status_label
 from zhifa.core.schedule.jobs import job_named
 
 
@@ -41,4 +41,4 @@ class ScheduledRunAdmin(PolicyModelAdmin):
     @admin.display(description=_("运行结果"))
     def result(self, run: ScheduledRun) -> str:
         job = job_named(run.job)
-        return status_label(task_status(job, run)) if job is not None else "—"
+        return status_label(run_status(job, run)) if job is not None else "—"

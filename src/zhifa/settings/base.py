@@ -107,17 +107,17 @@ ZHIFA_SCHEDULE = {
     "lawbase-in-force": {
         "task": "zhifa.lawbase.tasks.refresh_in_force",
         "daily_at": "00:05",
-        "summary": "检索索引：更新当日生效或失效的执法事项和裁量基准",
+        "summary": _("检索索引：更新当日生效或失效的执法事项和裁量基准"),
     },
     "deadlines": {
         "task": "zhifa.cases.tasks.sweep_deadlines",
         "daily_at": "00:15",
-        "summary": "期限到期处理：逾期未处理的先行登记保存自动解除（LP-56）",
+        "summary": _("期限到期处理：逾期未处理的先行登记保存自动解除（LP-56）"),
     },
     "case-files": {
         "task": "zhifa.cases.tasks.sweep_case_files",
         "every_minutes": 15,
-        "summary": "电子案卷巡检：重新生成失败或久未完成的电子案卷",
+        "summary": _("电子案卷巡检：重新生成失败或久未完成的电子案卷"),
     },
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

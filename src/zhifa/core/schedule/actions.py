@@ -22,7 +22,8 @@ def enqueue_due(*, now: dt.datetime | None = None, jobs: list[Job] | None = None
     made. Safe to call from any number of processes at once: each slot is queued once."""
     now = now or timezone.now()
     made = [run for job in (configured_jobs() if jobs is None else jobs) if (run := _claim(job, now))]
-    ScheduledRun.objects.filter(slot__lt=now - KEEP).delete()
+    if made:  # most looks claim nothing, and need take no write lock
+        ScheduledRun.objects.filter(slot__lt=now - KEEP).delete()
     return made
 
 

@@ -11,19 +11,21 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.tasks import Task
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
 class Job:
     """One periodic job: a task queued once per slot. `when` is a local time of day (Asia/Shanghai)
-    for a daily job, or the period of one that runs every so many minutes. A slot missed while
-    nothing ran is queued when the scheduler next looks, once: the jobs are sweeps, which catch up
-    on everything that fell due."""
+    for a daily job, or the period of one that runs every so many minutes, counted from local
+    midnight. A slot missed while nothing ran is queued when the scheduler next looks, once: the
+    jobs are sweeps, which catch up on everything that fell due."""
 
     name: str
     task_path: str
-    summary: str
+    summary: str | Promise
     when: dt.time | dt.timedelta
 
     @cached_property
@@ -33,26 +35,29 @@ class Job:
     @property
     def timing(self) -> str:
         if isinstance(self.when, dt.time):
-            return f"每天 {self.when:%H:%M}"
-        return f"每 {int(self.when.total_seconds() // 60)} 分钟"
+            return _("每天 %(time)s") % {"time": f"{self.when:%H:%M}"}
+        return _("每 %(minutes)d 分钟") % {"minutes": self.when.total_seconds() // 60}
 
     def slot(self, now: dt.datetime) -> dt.datetime:
         """The start of the latest slot that has begun by `now`."""
+        day = timezone.localdate(now)
         if isinstance(self.when, dt.time):
-            day = timezone.localtime(now).date()
-            start = timezone.make_aware(dt.datetime.combine(day, self.when))
-            if start > now:
-                start = timezone.make_aware(dt.datetime.combine(day - dt.timedelta(days=1), self.when))
-            return start
-        period = int(self.when.total_seconds())
-        seconds = int(now.timestamp())
-        return dt.datetime.fromtimestamp(seconds - seconds % period, tz=dt.UTC)
+            start = _at(day, self.when)
+            return start if start <= now else _at(day - dt.timedelta(days=1), self.when)
+        midnight = _at(day, dt.time.min)
+        return midnight + (now - midnight) // self.when * self.when
 
     def next_slot(self, now: dt.datetime) -> dt.datetime:
+        """The start of the slot after the one `now` is in."""
+        start = self.slot(now)
+        following = _at(timezone.localdate(start) + dt.timedelta(days=1), dt.time.min)
         if isinstance(self.when, dt.time):
-            day = timezone.localdate(self.slot(now)) + dt.timedelta(days=1)
-            return timezone.make_aware(dt.datetime.combine(day, self.when))
-        return self.slot(now) + self.when
+            return _at(timezone.localdate(following), self.when)
+        return min(start + self.when, following)  # counting starts again at midnight
+
+
+def _at(day: dt.date, time: dt.time) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, time))
 
 
 def configured_jobs() -> list[Job]:
@@ -75,16 +80,16 @@ def _job(name: str, entry: dict[str, Any]) -> Job:
         raise wrong("give exactly one of daily_at ('HH:MM') and every_minutes")
     when: dt.time | dt.timedelta
     if "daily_at" in entry:
-        try:
-            when = dt.time.fromisoformat(entry["daily_at"])
-        except (TypeError, ValueError):
-            raise wrong(f"daily_at {entry['daily_at']!r} is not a time of day like '00:15'") from None
+        time = _time_of_day(entry["daily_at"])
+        if time is None:
+            raise wrong(f"daily_at {entry['daily_at']!r} is not a local time of day like '00:15'")
+        when = time
     else:
         minutes = entry["every_minutes"]
         if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 24 * 60:
             raise wrong(f"every_minutes {minutes!r} is not a whole number of minutes from 1 to 1440")
         when = dt.timedelta(minutes=minutes)
-    job = Job(name, str(entry.get("task", "")), str(entry.get("summary", name)), when)
+    job = Job(name, str(entry.get("task", "")), entry.get("summary", name), when)
     try:
         task = job.task
     except ImportError as problem:
@@ -92,3 +97,11 @@ def _job(name: str, entry: dict[str, Any]) -> Job:
     if not isinstance(task, Task):
         raise wrong(f"{job.task_path!r} is not a task (decorate it with @task)")
     return job
+
+
+def _time_of_day(text: Any) -> dt.time | None:
+    try:
+        time = dt.time.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+    return time if time.tzinfo is None else None  # a zone of its own would not be TIME_ZONE's

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
-import threading
+import time
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -17,6 +18,7 @@ from zhifa.core.schedule.health import job_health, status_label
 from zhifa.core.schedule.jobs import Job, configured_jobs
 
 logger = logging.getLogger("zhifa.schedule")
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 class Command(BaseCommand):
@@ -35,6 +37,11 @@ class Command(BaseCommand):
             help="持续运行，直到收到终止信号（zhifa serve 使用）/ keep looking until stopped",
         )
         run.add_argument("--interval", type=float, default=30, help="--loop 时两次检查相隔的秒数（默认 30）")
+        run.add_argument(
+            "--exit-with-parent",
+            action="store_true",
+            help="父进程退出时随之退出（zhifa serve 使用）/ end the loop when the parent process is gone",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -44,29 +51,34 @@ class Command(BaseCommand):
         if options["subcommand"] == "list":
             self._list(jobs)
         elif options["loop"]:
-            self._loop(jobs, options["interval"])
+            self._loop(jobs, options["interval"], with_parent=options["exit_with_parent"])
         else:
-            self._run_due(jobs)
+            self._run_due(jobs, verbosity=options["verbosity"])
 
-    def _run_due(self, jobs: list[Job]) -> None:
+    def _run_due(self, jobs: list[Job], *, verbosity: int) -> None:
         made = enqueue_due(jobs=jobs)
         for run in made:
             self.stdout.write(f"已排队 / queued: {run.job}（{timezone.localtime(run.slot):%Y-%m-%d %H:%M}）")
-        if not made:
+        if not made and verbosity > 1:  # cron mails whatever a run prints: every minute, otherwise
             self.stdout.write("没有到时间的任务 / nothing due")
 
-    def _loop(self, jobs: list[Job], interval: float) -> None:
-        stop = threading.Event()
-        saved = {signum: signal.signal(signum, lambda *_: stop.set()) for signum in (signal.SIGTERM, signal.SIGINT)}
+    def _loop(self, jobs: list[Job], interval: float, *, with_parent: bool) -> None:
+        # A flag, not a threading.Event: a handler that takes the Event's lock can interrupt the
+        # main thread holding it, and wait for ever.
+        stopping: list[int] = []
+        saved = {signum: signal.signal(signum, lambda signum, _: stopping.append(signum)) for signum in STOP_SIGNALS}
+        parent = os.getppid()
         try:
-            while not stop.is_set():
+            while not stopping and not (with_parent and os.getppid() != parent):
                 try:
                     enqueue_due(jobs=jobs)
                 except DatabaseError:
                     # A database restart must not end the schedule: look again at the next interval.
                     logger.exception("the schedule could not queue its jobs; trying again")
                 close_old_connections()
-                stop.wait(interval)
+                end = time.monotonic() + interval
+                while not stopping and time.monotonic() < end:
+                    time.sleep(min(0.5, max(0.0, end - time.monotonic())))
         finally:
             for signum, handler in saved.items():
                 signal.signal(signum, handler)

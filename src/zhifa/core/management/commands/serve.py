@@ -13,7 +13,7 @@ logger = logging.getLogger("zhifa.serve")
 
 
 WORKER = [sys.executable, "-m", "zhifa.cli", "db_worker", "--no-reload", "--verbosity", "1"]
-SCHEDULER = [sys.executable, "-m", "zhifa.cli", "schedule", "run-due", "--loop"]
+SCHEDULER = [sys.executable, "-m", "zhifa.cli", "schedule", "run-due", "--loop", "--exit-with-parent"]
 
 
 class KeptProcess:
@@ -45,22 +45,37 @@ class KeptProcess:
             logger.error("the %s process exited with %s; starting it again", self.name, code)
 
     def stop(self) -> None:
+        stop_all([self])
+
+    def _ask_to_stop(self) -> subprocess.Popen[bytes] | None:
         # Gunicorn forks its web workers from inside `run()`: one that exits unwinds through the
         # caller's `finally` too, and must leave the arbiter's processes alone.
         if os.getpid() != self.owner:
-            return
+            return None
         self.stopping.set()
-        if self.process is not None:
-            self._end(self.process)
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+        return self.process
 
     @staticmethod
     def _end(process: subprocess.Popen[bytes]) -> None:
         if process.poll() is None:
             process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        _reap(process)
+
+
+def stop_all(kept: list[KeptProcess]) -> None:
+    """Ask every kept process to stop first, then wait for each: their shutdowns overlap."""
+    for process in [p for keeper in kept if (p := keeper._ask_to_stop()) is not None]:
+        _reap(process)
+
+
+def _reap(process: subprocess.Popen[bytes]) -> None:
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 class Command(BaseCommand):
@@ -112,5 +127,4 @@ class Command(BaseCommand):
         try:
             Server().run()
         finally:
-            for process in kept:
-                process.stop()
+            stop_all(kept)
