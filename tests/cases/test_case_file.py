@@ -152,15 +152,17 @@ def test_the_case_page_says_the_file_is_being_built_then_offers_it(laws, run_wor
 
 def test_a_failed_build_is_shown_with_its_reason_and_the_sweep_builds_it_again(laws, run_worker):
     w = build_world()
-    case = _archived(w)
+    closed = _closed(w)
+    run_worker()  # the PDFs of the steps so far
     officer_ = Api(w.users[0])
-    # The storage lost a document whose PDF was never rendered: the build cannot read its source.
-    document = case.documents.get(code="closing_approval")
+    # The storage lost a document and its PDF: the build cannot render it again from its source.
+    document = closed.documents.get(code="closing_approval")
     source = document.source.name
     kept = default_storage.open(source, "rb").read()
     default_storage.delete(document.pdf.name)
     default_storage.delete(source)
     CaseDocument.objects.filter(pk=document.pk).update(pdf="")
+    case = closing.archive_case(fresh(closed), by=w.users[0], expected_version=None, archived_on=D(2025, 8, 6))
 
     run_worker(expect="FAILED")
     record = CaseFile.objects.get(case=case)

@@ -22,6 +22,7 @@ from tests.cases.flow import (
     reviewed,
 )
 from zhifa.cases.actions import deciding
+from zhifa.cases.actions.documents import ensure_pdf
 from zhifa.cases.models import CaseDocument, Deadline
 from zhifa.documents.rendering import fingerprint
 from zhifa.documents.signing import verify_pdf
@@ -29,17 +30,13 @@ from zhifa.documents.signing import verify_pdf
 pytestmark = pytest.mark.django_db
 
 
-def _decided_with_files(w: Any, capture: Any, **kwargs: Any) -> Any:
-    """The decision, with the PDFs that are rendered (and signed) once the transaction commits."""
-    with capture(execute=True):
-        case = decided(w, **kwargs)
-    return fresh(case)
+def _decision_pdf(w: Any, **kwargs: Any) -> CaseDocument:
+    """The decision with its PDF, as the worker renders (and signs) it after the step commits."""
+    return ensure_pdf(fresh(decided(w, **kwargs)).decision.document)
 
 
-def test_the_decision_is_a_signed_pdf_that_verifies_and_names_its_number(w, django_capture_on_commit_callbacks):
-    case = _decided_with_files(w, django_capture_on_commit_callbacks)
-    document = case.decision.document
-    document.refresh_from_db()
+def test_the_decision_is_a_signed_pdf_that_verifies_and_names_its_number(w):
+    document = _decision_pdf(w)
     assert document.signed
     pdf = document.pdf.read()
     check = verify_pdf(pdf)
@@ -52,28 +49,23 @@ def test_the_decision_is_a_signed_pdf_that_verifies_and_names_its_number(w, djan
     assert "行政复议" in text
 
 
-def test_a_tampered_decision_no_longer_verifies(w, django_capture_on_commit_callbacks):
-    case = _decided_with_files(w, django_capture_on_commit_callbacks)
-    pdf = bytearray(case.decision.document.pdf.read())
+def test_a_tampered_decision_no_longer_verifies(w):
+    pdf = bytearray(_decision_pdf(w).pdf.read())
     at = pdf.index(b"/Contents") - 200  # inside the signed byte range, before the signature itself
     pdf[at] = (pdf[at] + 1) % 256
     assert not verify_pdf(bytes(pdf)).ok
 
 
-def test_unsigned_documents_are_rendered_too(w, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        case = notified(w)
-    notice = CaseDocument.objects.get(case=case, code="prior_notice")
+def test_unsigned_documents_are_rendered_too(w):
+    notice = ensure_pdf(CaseDocument.objects.get(case=notified(w), code="prior_notice"))
     assert notice.pdf
     assert not notice.signed
     assert notice.sha256 == fingerprint(notice.pdf.read())
 
 
-def test_the_public_verification_page_shows_the_document_but_no_personal_data(w, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        case = decided(w, notified(w, reviewed(w, reported(w, investigated(w, registered(w, party=w.person))))))
-    document = fresh(case).decision.document
-    document.refresh_from_db()
+def test_the_public_verification_page_shows_the_document_but_no_personal_data(w):
+    case = decided(w, notified(w, reviewed(w, reported(w, investigated(w, registered(w, party=w.person))))))
+    document = ensure_pdf(fresh(case).decision.document)
     page = Client().get(f"/v/{case.case_code}/{document.verify_code}/")
     assert page.status_code == 200
     html = page.content.decode()
@@ -109,6 +101,8 @@ def test_electronic_delivery_is_served_when_the_party_opens_the_link(w):
 
     opened = party.post(link)
     assert opened.status_code == 200
+    assert opened["Content-Type"] == "application/pdf"  # rendered and sealed then: the worker had not run
+    assert verify_pdf(b"".join(opened.streaming_content)).ok
     delivery.refresh_from_db()
     today = timezone.localdate()
     assert delivery.served_on == today
@@ -121,3 +115,54 @@ def test_electronic_delivery_is_served_when_the_party_opens_the_link(w):
     assert delivery.served_on == today
     assert fresh(case).events.filter(kind="delivery.opened").count() == 1
     assert Client().post("/d/not-a-token/").status_code == 404
+
+
+def test_a_pdf_rendered_twice_at_once_keeps_the_first_recorded(w, monkeypatch):
+    """The worker and a party opening the delivery may render the same document together: the one
+    that records second keeps the first's file, so the fingerprint shown never changes."""
+    from zhifa.cases.actions import documents
+
+    notice = CaseDocument.objects.get(case=notified(w), code="prior_notice")
+    real_render = documents.render_pdf
+    first: list[CaseDocument] = []
+
+    def render_while_another_records(html: str) -> bytes:
+        if not first:
+            monkeypatch.setattr(documents, "render_pdf", real_render)
+            first.append(documents.produce_pdf(notice.pk))  # the other process, finishing first
+        return real_render(html) + b"\n% rendered second"
+
+    monkeypatch.setattr(documents, "render_pdf", render_while_another_records)
+    kept = documents.produce_pdf(notice.pk)
+    assert kept.pdf.name == first[0].pdf.name
+    assert kept.sha256 == first[0].sha256 == fingerprint(kept.pdf.read())
+
+
+def test_the_officers_link_serves_the_pdf_even_before_the_worker_rendered_it(w):
+    notice = CaseDocument.objects.get(case=notified(w), code="prior_notice")
+    assert not notice.pdf
+    client = Client()
+    client.force_login(w.users[0], backend="zhifa.orgs.auth.backend.PolicyBackend")
+    response = client.get(f"/cases/{notice.case_id}/documents/{notice.pk}/")
+    assert response["Content-Type"] == "application/pdf"
+    notice.refresh_from_db()
+    assert b"".join(response.streaming_content) == notice.pdf.read()
+
+
+def test_a_renderer_that_fails_serves_the_text_not_an_error(w, monkeypatch, caplog):
+    from zhifa.cases.actions import documents
+
+    def broken(html: str) -> bytes:
+        raise OSError("fontconfig: no CJK font")
+
+    monkeypatch.setattr(documents, "render_pdf", broken)
+    notice = CaseDocument.objects.get(case=notified(w), code="prior_notice")
+    client = Client()
+    client.force_login(w.users[0], backend="zhifa.orgs.auth.backend.PolicyBackend")
+    response = client.get(f"/cases/{notice.case_id}/documents/{notice.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "行政处罚告知书" in response.content.decode()
+    assert "no CJK font" in caplog.text
+    notice.refresh_from_db()
+    assert not notice.pdf

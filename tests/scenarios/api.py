@@ -88,8 +88,9 @@ def document(case: dict[str, Any], code: str) -> dict[str, Any]:
 
 
 def document_text(api: Api, case: dict[str, Any], code: str) -> str:
-    """The text of the case's latest document of `code`, as its file link serves it (the HTML
-    until the PDF is rendered after commit)."""
-    response = api.client.get(document(case, code)["file_url"])
-    assert response.status_code == 200
-    return response.content.decode("utf-8")
+    """The text of the case's latest document of `code` as issued: the HTML its PDF is rendered
+    from (the file link would render the PDF, a second a call). The client must see the case."""
+    from zhifa.cases.models import CaseDocument
+
+    assert api.client.get(f"/api/v1/cases/{case['id']}").status_code == 200
+    return CaseDocument.objects.get(pk=document(case, code)["id"]).html()

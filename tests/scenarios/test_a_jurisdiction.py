@@ -17,7 +17,7 @@ from tests.cases.flow import ACT_DAY, RECEIVED_DAY
 from tests.factories.cases import officer
 from tests.factories.lawbase import FOOD_LICENCE, make_matter
 from tests.factories.orgs import AgencyFactory
-from tests.scenarios.api import Api, Reply, document, warned
+from tests.scenarios.api import Api, Reply, document, document_text, warned
 from zhifa.lawbase.actions.laws import import_laws
 from zhifa.lawbase.actions.matters import assign_matter, unassign_matter
 from zhifa.lawbase.choices import HoldingSource
@@ -320,8 +320,7 @@ def test_LP_54_not_filing_uses_a_non_registration_form_with_the_reasons(walk):
     after = walk.head.step(case["id"], "decline_registration", reason=reason, decided_on=D(2025, 7, 1))
     assert after["status"] == "not_registered"
     assert after["number"] in (None, "")  # no case number is taken
-    form = walk.head.client.get(document(after, "non_registration_approval")["file_url"])
-    assert reason in form.content.decode("utf-8")
+    assert reason in document_text(walk.head, after, "non_registration_approval")
     lead = walk.officer.get("/leads").body["items"][0]
     assert lead["status"] == "not_registered"
     later = walk.head.post(

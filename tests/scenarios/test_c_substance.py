@@ -14,7 +14,7 @@ import pytest
 from tests.factories.cases import World, officer
 from tests.factories.lawbase import spec
 from tests.factories.orgs import AgencyFactory, OfficerFactory
-from tests.scenarios.api import Api, document, warned
+from tests.scenarios.api import Api, document, document_text, warned
 from tests.scenarios.walk import Walk
 from zhifa.lawbase.actions.laws import import_laws
 from zhifa.lawbase.actions.matters import assign_matter, create_matter
@@ -425,7 +425,7 @@ def test_LP_28_illegal_gains_to_be_refunded_with_a_reason_are_accepted(walk):
 
 def test_LP_28_the_decision_orders_the_correction(walk):
     case = walk.decided()
-    html = walk.head.client.get(document(case, "penalty_decision")["file_url"]).content.decode()
+    html = document_text(walk.head, case, "penalty_decision")
     assert "责令立即停止无证排污，限期办理排污许可证" in html
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.scenarios.api import Api, deadline, document, warned
+from tests.scenarios.api import Api, deadline, document, document_text, warned
 from zhifa.cases.actions import notice as notice_actions
 from zhifa.cases.actions.configuration import set_hearing_threshold
 from zhifa.cases.models import Case
@@ -94,10 +94,8 @@ CONFISCATING = {"kinds": ("fine", "confiscate_gains"), "illegal_gains": "5000", 
 
 
 def notice_text(api: Api, case: dict[str, Any]) -> str:
-    """The 告知书 as the party reads it (the rendered document the case page links to)."""
-    response = api.client.get(document(case, "prior_notice")["file_url"])
-    assert response.status_code == 200
-    return response.content.decode("utf-8")
+    """The 告知书 as the party reads it (the document the case page links to)."""
+    return document_text(api, case, "prior_notice")
 
 
 def notice_event(api: Api, case: dict[str, Any]) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.scenarios.api import Api, deadline, document, warned
+from tests.scenarios.api import Api, deadline, document, document_text, warned
 from tests.scenarios.walk import Walk
 from zhifa.lawbase.actions.discretion import create_benchmark, publish_benchmark, save_level
 from zhifa.parties.actions.parties import create_party
@@ -54,7 +54,7 @@ def timeline(api: Api, case: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def decision_html(api: Api, case: dict[str, Any]) -> str:
-    return api.client.get(document(case, "penalty_decision")["file_url"]).content.decode()
+    return document_text(api, case, "penalty_decision")
 
 
 # --- DB-34: statutory range and discretion benchmark ---------------------------------------------

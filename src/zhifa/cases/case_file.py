@@ -53,8 +53,6 @@ FILE_ORDER = [
     "collective_discussion_record",
     "closing_approval",
 ]
-# Documents issued with the agency's signature (处罚决定书, 不予行政处罚决定书).
-SIGNED_CODES = {"penalty_decision", "no_penalty_decision"}
 MANIFEST = "manifest.json"
 # Every entry carries this time, so that the same documents always give the same zip.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -104,12 +102,9 @@ def as_download(record: CaseFile) -> FileResponse:
 
 
 def _pdf(document: CaseDocument) -> bytes:
-    from zhifa.cases.actions.documents import produce_pdf
+    from zhifa.cases.actions.documents import ensure_pdf
 
-    if not document.pdf:
-        produce_pdf(document.pk, sign=document.code in SIGNED_CODES)
-        document.refresh_from_db()
-    with document.pdf.open("rb") as handle:
+    with ensure_pdf(document).pdf.open("rb") as handle:
         return handle.read()
 
 

@@ -34,3 +34,12 @@ def sweep_case_files() -> int:
 
     with context.fresh("task"):
         return case_files.sweep_case_files()
+
+
+@task()
+def render_document_pdf(document_id: int) -> None:
+    """Render (and sign) the PDF of a document a step issued (`issue_document`)."""
+    from zhifa.cases.actions.documents import produce_pdf
+
+    with context.fresh("task"):
+        produce_pdf(document_id)

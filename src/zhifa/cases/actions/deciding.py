@@ -84,7 +84,6 @@ def issue_decision(
         code,
         number=number,
         penalty=penalty,
-        sign=True,
         extra={
             "reasons": f"{reasons}\n{statement_adoption}".strip(),
             "facts": report.facts,

@@ -1,6 +1,7 @@
 """Issuing a case document: rendered from the active template, numbered and fingerprinted in the
-step's transaction; the PDF (and, for decisions, the agency's PAdES signature) is produced right
-after the transaction commits, so the database is not held while WeasyPrint works."""
+step's transaction. Its PDF (and, for decisions, the agency's PAdES signature) is rendered by the
+background worker once the transaction commits, so neither the database nor the officer waits for
+WeasyPrint; whoever asks for the file before the worker got to it has it rendered then."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ from zhifa.documents.models import DocumentTemplate, TemplateStatus
 from zhifa.documents.rendering import fingerprint, render_html, render_pdf
 
 logger = logging.getLogger("zhifa.cases.documents")
+
+# The decisions carry the agency's electronic seal (PAdES); the other documents are plain PDFs.
+SIGNED_CODES = frozenset({"penalty_decision", "no_penalty_decision"})
 
 
 def active_template(case: Case, code: str) -> DocumentTemplate:
@@ -54,7 +58,6 @@ def issue_document(
     number: str = "",
     penalty: Penalty | None = None,
     extra: dict[str, Any] | None = None,
-    sign: bool = False,
 ) -> CaseDocument:
     template = active_template(case, code)
     document = CaseDocument.objects.create(
@@ -73,21 +76,42 @@ def issue_document(
     document.source.save(f"{case.case_code}-{code}-{document.pk}.html", ContentFile(html.encode("utf-8")), save=False)
     document.sha256 = hashlib.sha256(html.encode("utf-8")).hexdigest()
     CaseDocument.objects.filter(pk=document.pk).update(source=document.source.name, sha256=document.sha256)
-    transaction.on_commit(lambda: produce_pdf(document.pk, sign=sign))
+    transaction.on_commit(lambda: _queue_pdf(document.pk))
     return document
 
 
-def produce_pdf(document_id: int, *, sign: bool) -> None:
-    """Render (and sign) the PDF of an issued document; safe to run again."""
+def _queue_pdf(document_id: int) -> None:
+    from zhifa.cases.tasks import render_document_pdf
+
+    render_document_pdf.enqueue(document_id)
+
+
+def ensure_pdf(document: CaseDocument) -> CaseDocument:
+    """The document with its PDF: rendered now if the worker has not done it yet."""
+    return document if document.pdf else produce_pdf(document.pk)
+
+
+def produce_pdf(document_id: int) -> CaseDocument:
+    """Render (and, for a decision, sign) the PDF of an issued document, once. Safe to run again, and
+    from two processes at once: the one that records second keeps what the first recorded, so the
+    fingerprint a party was shown never changes."""
     document = CaseDocument.objects.select_related("case__agency__region").get(pk=document_id)
     if document.pdf:
-        return
-    html = document.source.open("rb").read().decode("utf-8")
-    document.source.close()
+        return document
+    with document.source.open("rb") as handle:
+        html = handle.read().decode("utf-8")
+    # Rendering takes a second: done before the transaction, which only records.
     pdf = render_pdf(html)
+    sign = document.code in SIGNED_CODES
     if sign:
         from zhifa.documents.signing import sign_pdf
 
         pdf = sign_pdf(pdf, document.case.agency, reason=document.title, location=document.case.agency.region.name)
-    document.pdf.save(f"{document.case.case_code}-{document.code}-{document.pk}.pdf", ContentFile(pdf), save=False)
-    CaseDocument.objects.filter(pk=document.pk).update(pdf=document.pdf.name, sha256=fingerprint(pdf), signed=sign)
+    with transaction.atomic():
+        recorded = CaseDocument.objects.select_for_update().get(pk=document_id)
+        if recorded.pdf:
+            return recorded
+        document.pdf.save(f"{document.case.case_code}-{document.code}-{document.pk}.pdf", ContentFile(pdf), save=False)
+        CaseDocument.objects.filter(pk=document.pk).update(pdf=document.pdf.name, sha256=fingerprint(pdf), signed=sign)
+    document.refresh_from_db()
+    return document

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from zhifa.cases.actions.deciding import open_electronic_delivery
 from zhifa.cases.selectors import public_document
+from zhifa.cases.views.document_files import document_response
 
 
 def verify(request: HttpRequest, case_code: str, verify_code: str) -> HttpResponse:
@@ -29,7 +30,4 @@ def open_delivery(request: HttpRequest, token: str) -> HttpResponse | FileRespon
     delivery = open_electronic_delivery(token)
     if delivery is None:
         raise Http404
-    document = delivery.document
-    if document.pdf:
-        return FileResponse(document.pdf.open("rb"), content_type="application/pdf", filename=f"{document.title}.pdf")
-    return HttpResponse(document.source.open("rb").read(), content_type="text/html; charset=utf-8")
+    return document_response(delivery.document)
