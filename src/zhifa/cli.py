@@ -16,6 +16,7 @@ ZHIFA_COMMANDS = (
     "rules",
     "deadlines",
     "casefiles",
+    "schedule",
     "pki",
     "serve",
     "db_worker",
@@ -46,6 +47,9 @@ def _help() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from zhifa.core.lifetime import end_with_keeper
+
+    end_with_keeper()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhifa.settings.dev")
     argv = list(sys.argv if argv is None else argv)
     import django

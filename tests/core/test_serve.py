@@ -124,6 +124,42 @@ def test_zhifa_serve_runs_the_periodic_jobs_by_itself_and_takes_its_processes_do
     assert _soon(lambda: not _group_alive(server.pid), timeout=30)  # the worker and the schedule too
 
 
+def test_a_server_killed_outright_leaves_no_worker_or_schedule_behind(own_database):
+    """SIGKILL (or the OOM killer) gives `zhifa serve` no chance to stop what it keeps; the kept
+    processes end by themselves."""
+    database, env = own_database
+    server = subprocess.Popen(  # noqa: S603 (our own argv)
+        [*ZHIFA, "serve", "--port", str(_free_port()), "--workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        assert _soon(lambda: len(_kept(server.pid)) == 2, timeout=60)
+    finally:
+        server.kill()
+        server.wait(timeout=30)
+    assert _soon(lambda: not _group_alive(server.pid), timeout=30)
+
+
+def _kept(group: int) -> list[str]:
+    """The command lines of the worker and the schedule in the server's process group."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if os.getpgid(int(entry.name)) != group:
+                continue
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (ProcessLookupError, FileNotFoundError, PermissionError):
+            continue
+        if "db_worker" in command or "schedule run-due" in command:
+            found.append(command)
+    return found
+
+
 def test_cron_runs_at_once_on_sqlite_queue_each_slot_once(own_database):
     """Four `zhifa schedule run-due` at the same moment (cron beside a server, say) on one SQLite
     file: each waits for the write lock, none fails, and each job is queued once."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import time
 from typing import Any
@@ -37,11 +36,6 @@ class Command(BaseCommand):
             help="持续运行，直到收到终止信号（zhifa serve 使用）/ keep looking until stopped",
         )
         run.add_argument("--interval", type=float, default=30, help="--loop 时两次检查相隔的秒数（默认 30）")
-        run.add_argument(
-            "--exit-with-parent",
-            action="store_true",
-            help="父进程退出时随之退出（zhifa serve 使用）/ end the loop when the parent process is gone",
-        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -51,7 +45,7 @@ class Command(BaseCommand):
         if options["subcommand"] == "list":
             self._list(jobs)
         elif options["loop"]:
-            self._loop(jobs, options["interval"], with_parent=options["exit_with_parent"])
+            self._loop(jobs, options["interval"])
         else:
             self._run_due(jobs, verbosity=options["verbosity"])
 
@@ -62,14 +56,13 @@ class Command(BaseCommand):
         if not made and verbosity > 1:  # cron mails whatever a run prints: every minute, otherwise
             self.stdout.write("没有到时间的任务 / nothing due")
 
-    def _loop(self, jobs: list[Job], interval: float, *, with_parent: bool) -> None:
+    def _loop(self, jobs: list[Job], interval: float) -> None:
         # A flag, not a threading.Event: a handler that takes the Event's lock can interrupt the
         # main thread holding it, and wait for ever.
         stopping: list[int] = []
         saved = {signum: signal.signal(signum, lambda signum, _: stopping.append(signum)) for signum in STOP_SIGNALS}
-        parent = os.getppid()
         try:
-            while not stopping and not (with_parent and os.getppid() != parent):
+            while not stopping:
                 try:
                     enqueue_due(jobs=jobs)
                 except DatabaseError:

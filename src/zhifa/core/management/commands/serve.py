@@ -9,11 +9,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from zhifa.core.lifetime import KEPT_BY
+
 logger = logging.getLogger("zhifa.serve")
 
 
 WORKER = [sys.executable, "-m", "zhifa.cli", "db_worker", "--no-reload", "--verbosity", "1"]
-SCHEDULER = [sys.executable, "-m", "zhifa.cli", "schedule", "run-due", "--loop", "--exit-with-parent"]
+SCHEDULER = [sys.executable, "-m", "zhifa.cli", "schedule", "run-due", "--loop"]
 
 
 class KeptProcess:
@@ -33,7 +35,9 @@ class KeptProcess:
 
     def _run(self) -> None:
         while not self.stopping.is_set():
-            self.process = subprocess.Popen(self.command)  # noqa: S603 (our own argv, no shell)
+            # KEPT_BY: the process ends with this one even if it is killed outright (core.lifetime).
+            env = {**os.environ, KEPT_BY: str(os.getpid())}
+            self.process = subprocess.Popen(self.command, env=env)  # noqa: S603 (our own argv, no shell)
             if self.stopping.is_set():  # stop() came between the check and the start
                 self._end(self.process)
                 return
