@@ -149,13 +149,8 @@ def test_the_officers_link_serves_the_pdf_even_before_the_worker_rendered_it(w):
     assert b"".join(response.streaming_content) == notice.pdf.read()
 
 
-def test_a_renderer_that_fails_serves_the_text_not_an_error(w, monkeypatch, caplog):
-    from zhifa.cases.actions import documents
-
-    def broken(html: str) -> bytes:
-        raise OSError("fontconfig: no CJK font")
-
-    monkeypatch.setattr(documents, "render_pdf", broken)
+def test_a_renderer_that_fails_serves_the_text_of_an_ordinary_document_not_an_error(w, monkeypatch, caplog):
+    _broken_renderer(monkeypatch)
     notice = CaseDocument.objects.get(case=notified(w), code="prior_notice")
     client = Client()
     client.force_login(w.users[0], backend="zhifa.orgs.auth.backend.PolicyBackend")
@@ -166,3 +161,55 @@ def test_a_renderer_that_fails_serves_the_text_not_an_error(w, monkeypatch, capl
     assert "no CJK font" in caplog.text
     notice.refresh_from_db()
     assert not notice.pdf
+
+
+def _broken_renderer(monkeypatch: Any) -> None:
+    from zhifa.cases.actions import documents
+
+    def broken(html: str) -> bytes:
+        raise OSError("fontconfig: no CJK font")
+
+    monkeypatch.setattr(documents, "render_pdf", broken)
+
+
+def test_a_party_whose_document_cannot_be_rendered_is_asked_to_retry_and_nothing_is_served(w, monkeypatch):
+    document = decided(w).decision.document
+    deciding.deliver(
+        document,
+        by=w.users[0],
+        method="electronic",
+        recipient="赵六",
+        sent_on=DECISION_SERVED_DAY,
+        consent_confirmed=True,
+    )
+    delivery = document.deliveries.get()
+    _broken_renderer(monkeypatch)
+    response = Client().post(f"/d/{delivery.token}/")
+    assert response.status_code == 503
+    assert "本次打开不计为签收" in response.content.decode()
+    delivery.refresh_from_db()
+    assert delivery.opened_at is None
+    assert delivery.served_on is None
+    assert not Deadline.objects.filter(case=document.case, rule="LP-67b").exists()
+
+
+def test_a_decision_that_cannot_be_rendered_is_not_handed_out_unsigned(w, monkeypatch):
+    document = decided(w).decision.document
+    _broken_renderer(monkeypatch)
+    client = Client()
+    client.force_login(w.users[0], backend="zhifa.orgs.auth.backend.PolicyBackend")
+    response = client.get(f"/cases/{document.case_id}/documents/{document.pk}/")
+    assert response.status_code == 503
+    assert "文书暂时无法生成" in response.content.decode()
+
+
+def test_the_verification_page_says_the_file_is_being_rendered_until_it_is(w):
+    document = decided(w).decision.document
+    page = Client().get(f"/v/{document.case.case_code}/{document.verify_code}/").content.decode()
+    assert "文书文件正在生成" in page
+    assert document.sha256 not in page
+    ensure_pdf(document)
+    document.refresh_from_db()
+    page = Client().get(f"/v/{document.case.case_code}/{document.verify_code}/").content.decode()
+    assert document.sha256 in page
+    assert "已加盖机关电子签章" in page

@@ -64,6 +64,7 @@ def document_out(document: CaseDocument) -> dict[str, Any]:
         "number": document.number,
         "issued_on": document.issued_on,
         "sha256": document.sha256,
+        "rendered": bool(document.pdf),
         "signed": document.signed,
         "void": document.void,
         "file_url": reverse("cases:document_file", args=[document.case_id, document.pk]),

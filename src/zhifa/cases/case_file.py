@@ -101,11 +101,13 @@ def as_download(record: CaseFile) -> FileResponse:
     return response
 
 
-def _pdf(document: CaseDocument) -> bytes:
+def _rendered(document: CaseDocument) -> tuple[CaseDocument, bytes]:
+    """The document as recorded once its PDF exists (rendering it sets `signed`), and the PDF."""
     from zhifa.cases.actions.documents import ensure_pdf
 
-    with ensure_pdf(document).pdf.open("rb") as handle:
-        return handle.read()
+    document = ensure_pdf(document)
+    with document.pdf.open("rb") as handle:
+        return document, handle.read()
 
 
 def build(case: Case) -> Built:
@@ -113,8 +115,8 @@ def build(case: Case) -> Built:
     entries: list[dict[str, Any]] = []
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for position, document in enumerate(ordered_documents(case), start=1):
-            content = _pdf(document)
+        for position, issued in enumerate(ordered_documents(case), start=1):
+            document, content = _rendered(issued)
             name = f"{position:03d}-{document.code}.pdf"
             archive.writestr(zipfile.ZipInfo(name, ZIP_TIME), content)
             entries.append(

@@ -173,6 +173,16 @@ def public_document(case_code: str, verify_code: str) -> Any:
     )
 
 
+def electronic_delivery(token: str) -> Any:
+    """The electronic delivery a party's link names, if any (read only: opening it is an action)."""
+    from zhifa.cases.choices import DeliveryMethod
+    from zhifa.cases.models import Delivery
+
+    return (
+        Delivery.objects.select_related("document__case").filter(token=token, method=DeliveryMethod.ELECTRONIC).first()
+    )
+
+
 def reviewers_for(case: Case) -> QuerySet[Any]:
     """Staff of the case's agency the file may be sent to, those whose role reviews first. No one
     is hidden: `request_review` refuses a handler citing MP-49 (办案人员不得作为审核人员) and a

@@ -20,6 +20,10 @@ def end_with_keeper() -> None:
     import signal
 
     pr_set_pdeathsig = 1
-    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(pr_set_pdeathsig, ctypes.c_ulong(signal.SIGTERM)) != 0:
+        # A sandbox may refuse it: the process then outlives a keeper killed outright, as before.
+        print(f"zhifa: prctl(PR_SET_PDEATHSIG) refused: {os.strerror(ctypes.get_errno())}", file=sys.stderr)
+        return
     if os.getppid() != int(keeper):  # the keeper was gone before the request took hold
         os.kill(os.getpid(), signal.SIGTERM)

@@ -64,7 +64,8 @@ class DocumentOut(Schema):
     title: str
     number: str
     issued_on: dt.date
-    sha256: str
+    sha256: str = Field(description="SHA-256 of the PDF once rendered; of the issued HTML before")
+    rendered: bool = Field(description="whether the PDF (signed, for a decision) has been rendered yet")
     signed: bool
     void: bool
     file_url: str

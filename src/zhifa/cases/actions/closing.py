@@ -68,7 +68,17 @@ def archive_case(case: Case, *, by: Any, expected_version: int | None, archived_
     else:
         require_status(case, CaseStatus.CLOSED)
     index = case_file.ordered_documents(case)
-    contents = [{"title": d.title, "number": d.number, "sha256": d.sha256, "issued_on": d.issued_on} for d in index]
+    # A document the worker has not rendered yet is fingerprinted by its issued HTML: say which.
+    contents = [
+        {
+            "title": d.title,
+            "number": d.number,
+            "sha256": d.sha256,
+            "of": "pdf" if d.pdf else "html",
+            "issued_on": d.issued_on,
+        }
+        for d in index
+    ]
     change(case, status=CaseStatus.ARCHIVED, archived_on=archived_on)
     finish(case, "archived", by=by, payload={"archived_on": archived_on, "contents": contents})
     # The zip of every PDF is rendered by the background worker, not while the officer waits.

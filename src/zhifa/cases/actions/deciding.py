@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from zhifa.cases.actions.common import allowed, change, check, check_first, finish, lock, require_status
 from zhifa.cases.actions.deadlines import cancel, meet, open_deadline
-from zhifa.cases.actions.documents import chinese_label, issue_document
+from zhifa.cases.actions.documents import DECISION_CODES, chinese_label, issue_document
 from zhifa.cases.actions.numbering import next_number
 from zhifa.cases.choices import CaseStatus, DeliveryMethod, Outcome
 from zhifa.cases.citations import LITIGATION_INTERPRETATION, LITIGATION_LAW, PENALTY_LAW, RECONSIDERATION_LAW, art
@@ -207,8 +207,11 @@ def _issue_receipt(case: Case, document: CaseDocument, delivery: Delivery) -> No
     )
 
 
+@transaction.atomic
 def open_electronic_delivery(token: str) -> Delivery | None:
-    """The party opened the link: the opening is the delivery receipt (送达回证)."""
+    """The party opened the link: the opening is the delivery receipt (送达回证). The caller has the
+    document's PDF ready first (`ensure_pdf`): nothing is served that is not recorded, and nothing
+    recorded that could not be served."""
     delivery = Delivery.objects.select_for_update().filter(token=token, method=DeliveryMethod.ELECTRONIC).first()
     if delivery is None:
         return None
@@ -246,7 +249,7 @@ def _on_served(case: Case, document: CaseDocument, served_on: dt.date) -> None:
             if case.status == CaseStatus.REVIEWED:
                 case.status = CaseStatus.NOTIFIED
                 type(case).objects.filter(pk=case.pk).update(status=CaseStatus.NOTIFIED)
-    elif document.code in {"penalty_decision", "no_penalty_decision"}:
+    elif document.code in DECISION_CODES:
         _decision_served(case, document, served_on)
     elif document.code == "hearing_notice":
         Hearing.objects.filter(case=case, notice_served_on__isnull=True).update(notice_served_on=served_on)

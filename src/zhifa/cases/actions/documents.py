@@ -25,8 +25,10 @@ from zhifa.documents.rendering import fingerprint, render_html, render_pdf
 
 logger = logging.getLogger("zhifa.cases.documents")
 
-# The decisions carry the agency's electronic seal (PAdES); the other documents are plain PDFs.
-SIGNED_CODES = frozenset({"penalty_decision", "no_penalty_decision"})
+# 行政处罚决定书 and 不予行政处罚决定书; they carry the agency's electronic signature (电子签章,
+# PAdES), the other documents are plain PDFs.
+DECISION_CODES = frozenset({"penalty_decision", "no_penalty_decision"})
+SIGNED_CODES = DECISION_CODES
 
 
 def active_template(case: Case, code: str) -> DocumentTemplate:
@@ -93,8 +95,8 @@ def ensure_pdf(document: CaseDocument) -> CaseDocument:
 
 def produce_pdf(document_id: int) -> CaseDocument:
     """Render (and, for a decision, sign) the PDF of an issued document, once. Safe to run again, and
-    from two processes at once: the one that records second keeps what the first recorded, so the
-    fingerprint a party was shown never changes."""
+    from two processes at once: the one that records second keeps what the first recorded, so a PDF's
+    fingerprint, once shown, never changes."""
     document = CaseDocument.objects.select_related("case__agency__region").get(pk=document_id)
     if document.pdf:
         return document

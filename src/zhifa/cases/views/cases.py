@@ -20,7 +20,7 @@ from zhifa.cases.models import Case
 from zhifa.cases.permissions import VIEW_CASE
 from zhifa.cases.selectors import case_page_data, my_cases
 from zhifa.cases.steps import BY_CODE
-from zhifa.cases.views.document_files import document_response
+from zhifa.cases.views.document_files import officer_document_response
 from zhifa.core.errors import DomainError
 from zhifa.core.scoping import fetch_for
 from zhifa.orgs.selectors import agencies_near
@@ -93,7 +93,7 @@ def document_file(request: HttpRequest, pk: int, document_id: int) -> HttpRespon
     document = case.documents.filter(pk=document_id).first()
     if document is None:
         raise Http404
-    return document_response(document)
+    return officer_document_response(request, document)
 
 
 @login_required

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from zhifa.cases.actions.deciding import open_electronic_delivery
-from zhifa.cases.selectors import public_document
-from zhifa.cases.views.document_files import document_response
+from zhifa.cases.selectors import electronic_delivery, public_document
+from zhifa.cases.views.document_files import pdf_response, rendered, unavailable
 
 
 def verify(request: HttpRequest, case_code: str, verify_code: str) -> HttpResponse:
@@ -27,7 +28,12 @@ def open_delivery(request: HttpRequest, token: str) -> HttpResponse | FileRespon
     so that link previewers and scanners do not count as the party opening it."""
     if request.method == "GET":
         return TemplateResponse(request, "cases/open_delivery.html", {"token": token})
-    delivery = open_electronic_delivery(token)
-    if delivery is None:
+    waiting = electronic_delivery(token)
+    if waiting is None:
         raise Http404
-    return document_response(delivery.document)
+    # The file first: an opening is recorded as service only when the party is given the document.
+    document = rendered(waiting.document)
+    if document is None:
+        return unavailable(request, _("文书暂时无法打开，请稍后再试。本次打开不计为签收。"))
+    open_electronic_delivery(token)
+    return pdf_response(document)
