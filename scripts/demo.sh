@@ -14,7 +14,6 @@ export ZHIFA_ALLOWED_HOSTS="${ZHIFA_ALLOWED_HOSTS:-127.0.0.1,localhost,$host}"
 say "preparing the database (var/zhifa.sqlite3)"
 "$VENV/bin/zhifa" migrate --no-input -v0
 "$VENV/bin/zhifa" demo
-"$VENV/bin/zhifa" casefiles sweep >/dev/null
 
 say "zhifa is running at http://$host:$port/  (Ctrl-C stops it)"
 exec "$VENV/bin/zhifa" serve --host "$host" --port "$port"

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tests.factories.cases import World
 from zhifa.cases.actions import deciding, investigation, notice, registration, reporting
-from zhifa.cases.models import Case
+from zhifa.cases.models import Case, CaseDocument, Delivery
 from zhifa.cases.penalty import Penalty
 
 D = dt.date
@@ -177,3 +177,16 @@ def served(w: World, case: Case | None = None, *, served_on: dt.date = DECISION_
         served_on=served_on,
     )
     return fresh(case)
+
+
+def delivered_electronically(w: World, document: CaseDocument) -> Delivery:
+    """The document sent to the party's electronic address, with the party's consent; not opened yet."""
+    deciding.deliver(
+        document,
+        by=w.users[0],
+        method="electronic",
+        recipient="赵六",
+        sent_on=DECISION_SERVED_DAY,
+        consent_confirmed=True,
+    )
+    return document.deliveries.get()

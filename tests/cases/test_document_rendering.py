@@ -12,11 +12,10 @@ import pytest
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
-from tests.cases.flow import DECISION_SERVED_DAY, decided, fresh
+from tests.cases.flow import decided, delivered_electronically, fresh
 from tests.factories.cases import build_world
 from tests.scenarios.api import Api
 from zhifa.cases import case_file
-from zhifa.cases.actions import deciding
 from zhifa.cases.models import CaseDocument
 from zhifa.documents.rendering import fingerprint
 from zhifa.documents.signing import verify_pdf
@@ -64,15 +63,7 @@ def test_the_party_opens_an_electronic_delivery_and_gets_the_signed_decision(law
     document = fresh(case).decision.document
     api = Api(w.users[0])
     assert document_out_of(api, case.pk, "penalty_decision")["rendered"] is False
-    deciding.deliver(
-        document,
-        by=w.users[0],
-        method="electronic",
-        recipient="赵六",
-        sent_on=DECISION_SERVED_DAY,
-        consent_confirmed=True,
-    )
-    delivery = document.deliveries.get()
+    delivery = delivered_electronically(w, document)
     opened = Client().post(f"/d/{delivery.token}/")
     assert opened.status_code == 200
     assert opened["Content-Type"] == "application/pdf"

@@ -12,8 +12,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from tests.cases.flow import (
-    DECISION_SERVED_DAY,
     decided,
+    delivered_electronically,
     fresh,
     investigated,
     notified,
@@ -21,7 +21,6 @@ from tests.cases.flow import (
     reported,
     reviewed,
 )
-from zhifa.cases.actions import deciding
 from zhifa.cases.actions.documents import ensure_pdf
 from zhifa.cases.models import CaseDocument, Deadline
 from zhifa.documents.rendering import fingerprint
@@ -81,15 +80,7 @@ def test_the_public_verification_page_shows_the_document_but_no_personal_data(w)
 def test_electronic_delivery_is_served_when_the_party_opens_the_link(w):
     case = decided(w)
     document = case.decision.document
-    deciding.deliver(
-        document,
-        by=w.users[0],
-        method="electronic",
-        recipient="赵六",
-        sent_on=DECISION_SERVED_DAY,
-        consent_confirmed=True,
-    )
-    delivery = document.deliveries.get()
+    delivery = delivered_electronically(w, document)
     assert delivery.served_on is None
     assert not Deadline.objects.filter(case=case, rule="LP-67b").exists()
 
@@ -174,15 +165,7 @@ def _broken_renderer(monkeypatch: Any) -> None:
 
 def test_a_party_whose_document_cannot_be_rendered_is_asked_to_retry_and_nothing_is_served(w, monkeypatch):
     document = decided(w).decision.document
-    deciding.deliver(
-        document,
-        by=w.users[0],
-        method="electronic",
-        recipient="赵六",
-        sent_on=DECISION_SERVED_DAY,
-        consent_confirmed=True,
-    )
-    delivery = document.deliveries.get()
+    delivery = delivered_electronically(w, document)
     _broken_renderer(monkeypatch)
     response = Client().post(f"/d/{delivery.token}/")
     assert response.status_code == 503

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.management import call_command
 
 from tests.cases.flow import registered
+from tests.clock import BEIJING
 from tests.factories.cases import build_world
 from zhifa.cases.actions import investigation
 from zhifa.cases.models import Preservation
@@ -21,8 +21,6 @@ from zhifa.core.models import AuditEntry
 from zhifa.core.schedule.actions import enqueue_due
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 def test_after_midnight_the_schedule_lapses_a_preservation_left_unhandled(laws, run_worker):

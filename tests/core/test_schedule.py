@@ -10,7 +10,6 @@ import os
 import signal
 import threading
 import time
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -19,18 +18,14 @@ from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from tests.clock import beijing
 from zhifa.core.models import ScheduledRun
 from zhifa.core.schedule.actions import enqueue_due
 from zhifa.core.schedule.checks import check_schedule
 from zhifa.core.schedule.jobs import Job
 
-BEIJING = ZoneInfo("Asia/Shanghai")
 DAILY = Job("deadlines", "zhifa.cases.tasks.sweep_deadlines", "期限到期处理", dt.time(0, 15))
 QUARTER = Job("case-files", "zhifa.cases.tasks.sweep_case_files", "电子案卷巡检", dt.timedelta(minutes=15))
-
-
-def beijing(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=BEIJING)  # type: ignore[misc]
 
 
 def queued_tasks() -> list[str]:

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -13,20 +11,15 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from tests.clock import beijing
 from tests.factories.orgs import AgencyFactory, OfficerFactory
 from zhifa.core.models import ScheduledRun
 from zhifa.core.schedule.actions import enqueue_due
-from zhifa.core.schedule.health import job_health, schedule_warnings
+from zhifa.core.schedule.health import job_health, schedule_problems
 from zhifa.core.schedule.jobs import job_named
 from zhifa.orgs.choices import Role
 
 pytestmark = pytest.mark.django_db
-
-BEIJING = ZoneInfo("Asia/Shanghai")
-
-
-def beijing(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=BEIJING)  # type: ignore[misc]
 
 
 @pytest.fixture
@@ -49,11 +42,11 @@ def deadlines():
 
 def test_a_schedule_that_never_ran_is_red_on_the_administrators_workbench_only(signed_in, admin, officer):
     with time_machine.travel(beijing(2026, 12, 8, 9, 0), tick=False):
-        [problem] = [task for task in schedule_warnings(admin.user) if "期限到期处理" in task.title]
+        [problem] = [task for task in schedule_problems(admin.user) if "期限到期处理" in task.title]
         assert problem.severity == "red"
         assert "没有运行过：应于 2026-12-08 00:15 运行" in problem.title
         assert "zhifa schedule run-due" in problem.title
-        assert schedule_warnings(officer.user) == []
+        assert schedule_problems(officer.user) == []
         page = signed_in(admin.user).get(reverse("core:workbench")).content.decode()
     assert "定时任务“期限到期处理" in page
     assert problem.url == f"{reverse('admin:core_scheduledrun_changelist')}?job__exact=deadlines"
@@ -96,7 +89,7 @@ def test_a_schedule_that_runs_shows_nothing(admin) -> None:
     with time_machine.travel(beijing(2026, 12, 8, 9, 0), tick=False):
         enqueue_due()
         DBTaskResult.objects.update(status="SUCCESSFUL")
-        assert schedule_warnings(admin.user) == []
+        assert schedule_problems(admin.user) == []
 
 
 def test_a_task_queued_for_long_says_the_worker_may_be_down(admin) -> None:

@@ -109,13 +109,7 @@ def test_zhifa_serve_runs_the_periodic_jobs_by_itself_and_takes_its_processes_do
     """The township's path: `zhifa serve` on SQLite, no cron; the schedule queues each job and the
     worker runs it. Started as its own process, as a user starts it."""
     database, env = own_database
-    server = subprocess.Popen(  # noqa: S603 (our own argv)
-        [*ZHIFA, "serve", "--port", str(_free_port()), "--workers", "1"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    server = _serve(env)
     try:
         assert _soon(lambda: _finished_jobs(database) == {"lawbase-in-force", "deadlines", "case-files"}, timeout=90)
     finally:
@@ -128,13 +122,7 @@ def test_a_server_killed_outright_leaves_no_worker_or_schedule_behind(own_databa
     """SIGKILL (or the OOM killer) gives `zhifa serve` no chance to stop what it keeps; the kept
     processes end by themselves."""
     database, env = own_database
-    server = subprocess.Popen(  # noqa: S603 (our own argv)
-        [*ZHIFA, "serve", "--port", str(_free_port()), "--workers", "1"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    server = _serve(env)
     try:
         assert _soon(lambda: len(_kept(server.pid)) == 2, timeout=60)
     finally:
@@ -175,6 +163,17 @@ def test_cron_runs_at_once_on_sqlite_queue_each_slot_once(own_database):
         queued = db.execute("SELECT count(*) FROM django_tasks_database_dbtaskresult").fetchone()[0]
     assert claims == ["case-files", "deadlines", "lawbase-in-force"]
     assert queued == 3
+
+
+def _serve(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """`zhifa serve` as a user starts it, in a session of its own (its process group is its pid)."""
+    return subprocess.Popen(  # noqa: S603 (our own argv)
+        [*ZHIFA, "serve", "--port", str(_free_port()), "--workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def _free_port() -> int:

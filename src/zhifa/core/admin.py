@@ -34,6 +34,8 @@ class ScheduledRunAdmin(PolicyModelAdmin):
     list_display = ["job", "slot", "enqueued_at", "result"]
     list_filter = ["job"]
     ordering = ["-slot"]
+    # Each row asks the queue for its task's result (the tasks API has no batch read): keep pages short.
+    list_per_page = 30
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [field.name for field in ScheduledRun._meta.fields]

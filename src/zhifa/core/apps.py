@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
 
         from zhifa.core import workbench
         from zhifa.core.schedule.checks import check_schedule
-        from zhifa.core.schedule.health import schedule_warnings
+        from zhifa.core.schedule.health import schedule_problems
 
         checks.register(check_schedule)
-        workbench.register_task_source("schedule", schedule_warnings)
+        workbench.register_task_source("schedule", schedule_problems)

@@ -150,7 +150,7 @@ def deliver(
         method=method,
         consent_confirmed=consent_confirmed,
         document_text=text,
-        is_decision=document.code in {"penalty_decision", "no_penalty_decision"},
+        is_decision=document.code in DECISION_CODES,
     )
     if method == DeliveryMethod.PUBLIC_NOTICE:
         served_on = sent_on + dt.timedelta(days=PUBLIC_NOTICE_DAYS)

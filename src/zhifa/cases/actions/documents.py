@@ -29,6 +29,8 @@ logger = logging.getLogger("zhifa.cases.documents")
 # PAdES), the other documents are plain PDFs.
 DECISION_CODES = frozenset({"penalty_decision", "no_penalty_decision"})
 SIGNED_CODES = DECISION_CODES
+# A legal document is written in Chinese whatever language the officer reads the site in.
+DOCUMENT_LANGUAGE = "zh-hans"
 
 
 def active_template(case: Case, code: str) -> DocumentTemplate:
@@ -48,8 +50,8 @@ def verify_url(document: CaseDocument) -> str:
 
 def chinese_label(instance: Any, field: str) -> str:
     """A choice's label for a document's text: `get_FOO_display()` speaks the officer's session
-    language, and a legal document is written in Chinese whatever that is."""
-    with translation.override("zh-hans"):
+    language, not the document's."""
+    with translation.override(DOCUMENT_LANGUAGE):
         return str(getattr(instance, f"get_{field}_display")())
 
 
@@ -65,9 +67,8 @@ def issue_document(
     document = CaseDocument.objects.create(
         case=case, template=template, code=code, title=template.title, number=number, issued_on=timezone.localdate()
     )
-    # A legal document is written in Chinese whatever language the officer reads the site in: the
-    # labels the context takes from choices and translated strings must not follow the session.
-    with translation.override("zh-hans"):
+    # The labels the context takes from choices and translated strings must not follow the session.
+    with translation.override(DOCUMENT_LANGUAGE):
         context = document_context.build(
             case,
             document={"number": number, "qr_url": verify_url(document), "verify_code": document.verify_code},

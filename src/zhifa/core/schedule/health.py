@@ -86,7 +86,7 @@ def job_health(job: Job, now: dt.datetime | None = None) -> JobHealth:
     return JobHealth(job, last, status)
 
 
-def schedule_warnings(user: Any) -> list[TaskItem]:
+def schedule_problems(user: Any) -> list[TaskItem]:
     """The workbench's to-dos for those who watch the schedule: one for each job not doing its work."""
     if not policy().can(user, WATCH_SCHEDULE):
         return []

@@ -39,7 +39,8 @@ class KeptProcess:
             env = {**os.environ, KEPT_BY: str(os.getpid())}
             self.process = subprocess.Popen(self.command, env=env)  # noqa: S603 (our own argv, no shell)
             if self.stopping.is_set():  # stop() came between the check and the start
-                self._end(self.process)
+                _terminate(self.process)
+                _reap(self.process)
                 return
             code = self.process.wait()
             # Any exit is restarted: a crash, but also a clean one (a signal meant for the
@@ -51,27 +52,27 @@ class KeptProcess:
     def stop(self) -> None:
         stop_all([self])
 
-    def _ask_to_stop(self) -> subprocess.Popen[bytes] | None:
+    def ask_to_stop(self) -> subprocess.Popen[bytes] | None:
+        """Stop starting it again, and send the running process SIGTERM; returns it, to be waited for."""
         # Gunicorn forks its web workers from inside `run()`: one that exits unwinds through the
         # caller's `finally` too, and must leave the arbiter's processes alone.
         if os.getpid() != self.owner:
             return None
         self.stopping.set()
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+        if self.process is not None:
+            _terminate(self.process)
         return self.process
-
-    @staticmethod
-    def _end(process: subprocess.Popen[bytes]) -> None:
-        if process.poll() is None:
-            process.terminate()
-        _reap(process)
 
 
 def stop_all(kept: list[KeptProcess]) -> None:
     """Ask every kept process to stop first, then wait for each: their shutdowns overlap."""
-    for process in [p for keeper in kept if (p := keeper._ask_to_stop()) is not None]:
+    for process in [p for keeper in kept if (p := keeper.ask_to_stop()) is not None]:
         _reap(process)
+
+
+def _terminate(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
 
 
 def _reap(process: subprocess.Popen[bytes]) -> None:
